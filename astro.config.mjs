@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { site } from './src/site.ts';
+
+export default defineConfig({
+  site: site.url,
+  base: site.base,
+  trailingSlash: 'always',
+  srcDir: './src',
+  publicDir: './public',
+  markdown: {
+    processor: markdownProcessor(),
+    shikiConfig,
+  },
+  integrations: [mdx(), sitemap(), pagefindIndex()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

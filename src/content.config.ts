@@ -1,0 +1,11 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { noteSchema } from './schemas/note';
+
+/** The notes a reader reads: `content/notes/**` → one page each. */
+const notes = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/notes' }),
+  schema: noteSchema,
+});
+
+export const collections = { notes };

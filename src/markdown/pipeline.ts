@@ -1,0 +1,27 @@
+/**
+ * The Markdown pipeline, in one place: `.md` and `.mdx` both go through this
+ * unified processor (astro.config.mjs sets it for Markdown and for MDX).
+ * Each feature is one plugin in this folder; add new ones to the lists below.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import type { ShikiConfig } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import { rehypeCodeFigure } from './rehype-code-figure';
+
+export const remarkPlugins = [remarkGfm];
+
+export const rehypePlugins = [rehypeCodeFigure];
+
+export const shikiConfig: Partial<ShikiConfig> = {
+  themes: { light: 'github-light', dark: 'github-dark' },
+  // `light-dark()` lets the page's `color-scheme` pick the palette: no second
+  // copy of each token and no flash when the theme changes.
+  defaultColor: 'light-dark()',
+  wrap: false,
+};
+
+export function markdownProcessor() {
+  // GFM is added explicitly through remark-gfm above, so the processor's own
+  // switch stays off (it would register remark-gfm a second time).
+  return unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins });
+}

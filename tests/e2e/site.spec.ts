@@ -1,0 +1,81 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { test, expect } from './fixtures';
+
+/** Every HTML page of the built site, as a URL path. */
+function builtPages(dir = 'dist'): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : builtPages(path);
+    if (!name.endsWith('.html') || name === '404.html') return [];
+    return ['/' + relative('dist', path).split(sep).join('/').replace(/index\.html$/, '')];
+  });
+}
+
+const pages = builtPages();
+
+test('the site has the home page and every note', () => {
+  expect(pages).toContain('/');
+  expect(pages.length).toBeGreaterThanOrEqual(4);
+});
+
+for (const path of pages) {
+  test(`${path} renders with a title and one h1`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveTitle(/\S/);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('main#main')).toBeVisible();
+  });
+}
+
+test('every navigation link resolves', async ({ page, request }) => {
+  await page.goto('/introduction/what-is-asyncio/');
+  const hrefs = await page
+    .locator('header a, nav a')
+    .evaluateAll((links) => [...new Set(links.map((a) => (a as HTMLAnchorElement).href))]);
+  expect(hrefs.length).toBeGreaterThan(3);
+  for (const href of hrefs) {
+    if (!href.startsWith('http://127.0.0.1')) continue;
+    const response = await request.get(href);
+    expect(response.status(), href).toBe(200);
+  }
+});
+
+test('the sidebar marks the current page and prev/next follow the reading order', async ({ page }) => {
+  await page.goto('/introduction/c10k/');
+  await expect(page.locator('.sidebar [aria-current="page"]')).toHaveText('Background: the C10K problem');
+  await expect(page.locator('a[rel="prev"]')).toContainText('What is AsyncIO');
+  await expect(page.locator('a[rel="next"]')).toContainText('Parallelism vs. Concurrency');
+});
+
+test('the theme toggle persists across reloads', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/introduction/c10k/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(15, 17, 21)');
+});
+
+test('an unknown address gets the 404 page', async ({ page, consoleErrors }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  // Chromium reports the document's own 404 status as a console error; that one is expected.
+  expect(consoleErrors.splice(0)).toEqual([expect.stringContaining('404')]);
+});
+
+test('no horizontal page scroll at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of pages) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
