@@ -35,7 +35,10 @@ export function readingOrder<T extends NavNote>(notes: readonly T[]): T[] {
   return buildSections(notes).flatMap((section) => section.notes);
 }
 
-export function neighbours<T extends NavNote>(notes: readonly T[], id: string): { prev?: T | undefined; next?: T | undefined } {
+export function neighbours<T extends NavNote>(
+  notes: readonly T[],
+  id: string,
+): { prev?: T | undefined; next?: T | undefined } {
   const sequence = readingOrder(notes);
   const at = sequence.findIndex((note) => note.id === id);
   if (at === -1) return {};

@@ -21,9 +21,7 @@ export const noteSchema = z
     section: z.string().trim().min(1, 'Name the sidebar section this note belongs to.'),
     /** Position inside its section, 1 = first. */
     order: z.number().int('Use a whole number for order.').positive('Use an order of 1 or more.'),
-    tags: z
-      .array(z.string().regex(kebab, 'Write tags in kebab-case, e.g. "event-loop".'))
-      .default([]),
+    tags: z.array(z.string().regex(kebab, 'Write tags in kebab-case, e.g. "event-loop".')).default([]),
     updated: z.coerce.date({ error: 'Write updated as a date, e.g. 2026-11-25.' }),
     /** Drafts render in `npm run dev` but are left out of the production build. */
     draft: z.boolean().default(false),

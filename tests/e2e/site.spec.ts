@@ -8,7 +8,13 @@ function builtPages(dir = 'dist'): string[] {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : builtPages(path);
     if (!name.endsWith('.html') || name === '404.html') return [];
-    return ['/' + relative('dist', path).split(sep).join('/').replace(/index\.html$/, '')];
+    return [
+      '/' +
+        relative('dist', path)
+          .split(sep)
+          .join('/')
+          .replace(/index\.html$/, ''),
+    ];
   });
 }
 
@@ -75,7 +81,9 @@ test('no horizontal page scroll at 320 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   for (const path of pages) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
