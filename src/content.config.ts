@@ -2,9 +2,15 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { noteSchema } from './schemas/note';
 
+/**
+ * Where content lives. CONTENT_DIR points a build at another tree: the
+ * bad-content fixtures under tests/fixtures and the scale benchmark use it.
+ */
+const contentDir = process.env.CONTENT_DIR ?? './content';
+
 /** The notes a reader reads: `content/notes/**` → one page each. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/notes' }),
+  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir}/notes` }),
   schema: noteSchema,
 });
 
