@@ -1,0 +1,89 @@
+import AxeBuilder from '@axe-core/playwright';
+import { builtPages } from '../../scripts/lib/built-site.ts';
+import { test, expect } from './fixtures';
+
+/**
+ * The accessibility gate: axe-core (every rule it ships, best practices
+ * included) over every built page, in both themes, at desktop and phone width.
+ * Zero violations; a failure lists each rule with the offending elements.
+ */
+const pages = builtPages('dist');
+const themes = ['light', 'dark'] as const;
+const widths = [1280, 375] as const;
+
+test('the accessibility gate covers the whole site', () => {
+  expect(pages).toContain('/');
+  expect(pages).toContain('/404.html');
+});
+
+for (const path of pages) {
+  for (const theme of themes) {
+    for (const width of widths) {
+      test(`axe: ${path} ${theme} ${width}px`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(path);
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const found = violations.map(
+          (violation) =>
+            `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+              .map((node) => node.target.join(' '))
+              .join(', ')}`,
+        );
+        expect(found, `axe violations on ${path}, ${theme} theme, ${width}px`).toEqual([]);
+      });
+    }
+  }
+}
+
+test.describe('keyboard', () => {
+  test('the first Tab reaches a visible skip link that moves focus to the content', async ({ page }) => {
+    await page.goto('/introduction/c10k/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+  });
+
+  test('the theme toggle is reached by Tab and switches with Enter and Space', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/introduction/c10k/');
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    await tabUntil(page, toggle);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.keyboard.press('Space');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('every sidebar link is reachable by Tab, with a visible focus ring', async ({ page }) => {
+    await page.goto('/introduction/c10k/');
+    const links = page.locator('.sidebar a');
+    const count = await links.count();
+    expect(count).toBeGreaterThan(0);
+    for (let index = 0; index < count; index++) {
+      const link = links.nth(index);
+      await tabUntil(page, link);
+      const ring = await link.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+      });
+      expect(ring, `focus ring on ${await link.textContent()}`).toBe(true);
+    }
+  });
+});
+
+/** Presses Tab until `target` has focus; fails if a full cycle through the page never reaches it. */
+async function tabUntil(
+  page: import('@playwright/test').Page,
+  target: import('@playwright/test').Locator,
+): Promise<void> {
+  for (let presses = 0; presses < 200; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
