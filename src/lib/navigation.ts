@@ -35,12 +35,79 @@ export function readingOrder<T extends NavNote>(notes: readonly T[]): T[] {
   return buildSections(notes).flatMap((section) => section.notes);
 }
 
+/** Where a note sits: its section (an index into `sections`) and its reading-order neighbours. */
+export interface Placement<T extends NavNote = NavNote> {
+  section: number;
+  prev?: T | undefined;
+  next?: T | undefined;
+}
+
+/**
+ * Sections and every note's placement, computed once for the whole site so
+ * that rendering N pages stays O(N) rather than re-sorting all notes per page.
+ */
+export function navigationIndex<T extends NavNote>(
+  notes: readonly T[],
+): { sections: NavSection<T>[]; placement: Map<string, Placement<T>> } {
+  const sections = buildSections(notes);
+  const sequence = sections.flatMap((section, index) => section.notes.map((note) => ({ note, index })));
+  const placement = new Map<string, Placement<T>>();
+  sequence.forEach(({ note, index }, at) => {
+    placement.set(note.id, { section: index, prev: sequence[at - 1]?.note, next: sequence[at + 1]?.note });
+  });
+  return { sections, placement };
+}
+
 export function neighbours<T extends NavNote>(
   notes: readonly T[],
   id: string,
 ): { prev?: T | undefined; next?: T | undefined } {
-  const sequence = readingOrder(notes);
-  const at = sequence.findIndex((note) => note.id === id);
-  if (at === -1) return {};
-  return { prev: sequence[at - 1], next: sequence[at + 1] };
+  const found = navigationIndex(notes).placement.get(id);
+  return found ? { prev: found.prev, next: found.next } : {};
+}
+
+/**
+ * Most sections the sidebar lists at once, the reader's own included. The
+ * sidebar is on every page: were it to list the whole guide, each page would
+ * grow with the site (Starlight writes ~200 kB of sidebar per page at 1,000
+ * pages). Past this many sections it shows a window around the current one
+ * and links to the full contents on the home page.
+ */
+export const SIDEBAR_SECTIONS = 9;
+
+export interface SidebarEntry<T extends NavNote = NavNote> {
+  label: string;
+  /** Where the section starts: the link for a folded section. */
+  first: T;
+  size: number;
+  /** Only for the reader's section, which is unfolded. */
+  notes?: T[] | undefined;
+}
+
+export interface SidebarModel<T extends NavNote = NavNote> {
+  entries: SidebarEntry<T>[];
+  /** Sections left out before and after the window. */
+  earlier: number;
+  later: number;
+}
+
+/**
+ * The sidebar of a page in section `current`: that section with all its
+ * notes, the others folded to one link each, at most `limit` sections. Its size
+ * depends on the current section and `limit`, never on the size of the site.
+ */
+export function sidebarModel<T extends NavNote>(
+  sections: readonly NavSection<T>[],
+  current: number,
+  limit: number = SIDEBAR_SECTIONS,
+): SidebarModel<T> {
+  const start = Math.max(0, Math.min(current - Math.floor((limit - 1) / 2), sections.length - limit));
+  const end = Math.min(sections.length, start + limit);
+  const entries = sections.slice(start, end).map((section, offset) => ({
+    label: section.label,
+    first: section.notes[0]!,
+    size: section.notes.length,
+    notes: start + offset === current ? section.notes : undefined,
+  }));
+  return { entries, earlier: start, later: sections.length - end };
 }
