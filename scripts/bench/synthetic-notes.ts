@@ -173,7 +173,14 @@ export interface GeneratedNote {
   source: string;
 }
 
-export function syntheticNote(index: number, words: readonly string[], blocks: Block[] = BLOCKS): GeneratedNote {
+export type NoteFormat = 'mdx' | 'md';
+
+export function syntheticNote(
+  index: number,
+  words: readonly string[],
+  blocks: Block[] = BLOCKS,
+  format: NoteFormat = 'mdx',
+): GeneratedNote {
   const section = Math.floor(index / NOTES_PER_SECTION);
   const context: NoteContext = { index, section, rng: random(index + 1), words };
   const sectionName = `Part ${String(section + 1).padStart(3, '0')}: ${capitalise(TERMS[section % TERMS.length]!)}`;
@@ -189,12 +196,12 @@ export function syntheticNote(index: number, words: readonly string[], blocks: B
   ].join('\n');
   const body = [paragraph(context), ...blocks.map((block) => block(context))].join('\n\n');
   return {
-    path: `notes/section-${String(section + 1).padStart(3, '0')}/note-${String(index + 1).padStart(5, '0')}.mdx`,
+    path: `notes/section-${String(section + 1).padStart(3, '0')}/note-${String(index + 1).padStart(5, '0')}.${format}`,
     source: `${frontmatter}\n\n${body}\n`,
   };
 }
 
-export function syntheticNotes(count: number, blocks: Block[] = BLOCKS): GeneratedNote[] {
+export function syntheticNotes(count: number, format: NoteFormat = 'mdx', blocks: Block[] = BLOCKS): GeneratedNote[] {
   const words = vocabulary();
-  return Array.from({ length: count }, (_, index) => syntheticNote(index, words, blocks));
+  return Array.from({ length: count }, (_, index) => syntheticNote(index, words, blocks, format));
 }

@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { shikiNoTimeLimit } from './shiki-no-time-limit';
 
 export const remarkPlugins = [remarkGfm];
 
@@ -18,6 +19,8 @@ export const shikiConfig: Partial<ShikiConfig> = {
   // copy of each token and no flash when the theme changes.
   defaultColor: 'light-dark()',
   wrap: false,
+  // Same code, same colours, however busy the machine: builds stay reproducible.
+  transformers: [shikiNoTimeLimit],
 };
 
 export function markdownProcessor() {
