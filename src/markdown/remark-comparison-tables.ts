@@ -95,7 +95,7 @@ export function remarkComparisonTables() {
     if (problems.length > 0) {
       problems.sort((a, b) => a.line - b.line);
       const path = file.path ? relative(process.cwd(), file.path) : '(markdown)';
-      throw new ComparisonTableError(formatTableProblems(path, problems));
+      throw new ComparisonTableError(formatTableProblems(path, problems), problems[0]?.line ?? 1);
     }
     if (tableIds.length > 0) {
       file.data.astro ??= {};
@@ -107,8 +107,13 @@ export function remarkComparisonTables() {
 
 /** A content mistake, reported without a stack trace: the message says it all. */
 export class ComparisonTableError extends Error {
-  constructor(message: string) {
+  /** Where the first problem is; Astro shows it as the error's location. */
+  readonly line: number;
+  readonly column = 1;
+
+  constructor(message: string, line: number) {
     super(message);
+    this.line = line;
     this.name = 'ComparisonTableError';
     this.stack = `${this.name}: ${message}`;
   }
