@@ -174,7 +174,8 @@ function renderTable({ id, caption, captionContent, align, header, rows }: Table
     row.children.forEach((node, i) => (i === 0 ? cell(node, 'th', align[i], 'row') : cell(node, 'td', align[i])));
   }
   const table = part('table', { id, dataPagefindTitle: caption }, [
-    part('caption', { id: captionId(id) }, captionContent),
+    // The inner span stays in view while the table scrolls sideways under it.
+    part('caption', { id: captionId(id) }, [part('span', { className: ['caption-text'] }, captionContent)]),
     part('thead', {}, [header]),
     part(
       'tbody',

@@ -33,7 +33,7 @@ describe('remark-comparison-tables', () => {
   it('renders caption, header scopes, row anchors and the search hooks', async () => {
     const { code, metadata } = await render(seed);
     expect(code).toContain(
-      '<div class="comparison-table" data-comparison-table="" data-pagefind-filter="type:Comparison tables"><div class="table-scroll" role="region" tabindex="0" aria-labelledby="concurrency-models-caption"><table id="concurrency-models" data-pagefind-title="Processes, threads and asyncio compared"><caption id="concurrency-models-caption">Processes, threads and asyncio compared</caption>',
+      '<div class="comparison-table" data-comparison-table="" data-pagefind-filter="type:Comparison tables"><div class="table-scroll" role="region" tabindex="0" aria-labelledby="concurrency-models-caption"><table id="concurrency-models" data-pagefind-title="Processes, threads and asyncio compared"><caption id="concurrency-models-caption"><span class="caption-text">Processes, threads and asyncio compared</span></caption>',
     );
     expect(code).toContain('<th scope="col">Python Standard Library</th>');
     expect(code).toContain(
@@ -45,7 +45,9 @@ describe('remark-comparison-tables', () => {
 
   it('keeps inline formatting in the caption', async () => {
     const { code } = await render('Table: The `asyncio` primitives [#primitives]\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
-    expect(code).toContain('<caption id="primitives-caption">The <code>asyncio</code> primitives</caption>');
+    expect(code).toContain(
+      '<caption id="primitives-caption"><span class="caption-text">The <code>asyncio</code> primitives</span></caption>',
+    );
   });
 
   it('leaves a table without a caption line alone', async () => {
