@@ -1,6 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Properties } from 'hast';
-import type { Data, Paragraph, Parent, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
+import type { Data, Heading, Paragraph, Parent, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { relative } from 'node:path';
 import { visit } from 'unist-util-visit';
@@ -77,6 +77,16 @@ export function remarkComparisonTables() {
       }
       taken.set(caption.id, `the table on line ${line}`);
       check.rowIds.forEach((id, row) => taken.set(id, `row ${row + 1} of table "${caption.id}"`));
+      const resume = resumeMarker(parent.children, index, caption.id);
+      if (resume && taken.has(resume.id)) {
+        problems.push({
+          line,
+          table: caption.id,
+          message: `the anchor #${resume.id}, which marks where the text resumes after the table, is already used by ${taken.get(resume.id)}. Change the table id.`,
+        });
+        return;
+      }
+      if (resume) taken.set(resume.id, `the end of table "${caption.id}"`);
       tableIds.push(caption.id);
       const [header, ...rows] = table.children;
       if (!header) return;
@@ -88,7 +98,12 @@ export function remarkComparisonTables() {
         header,
         rows: rows.map((row, i) => ({ row, id: check.rowIds[i] ?? '' })),
       });
-      parent.children.splice(index, 2, output);
+      parent.children.splice(
+        index,
+        2,
+        output,
+        ...(resume ? [part('div', { id: resume.id, dataPagefindTitle: resume.title }, [])] : []),
+      );
       return index + 1;
     });
 
@@ -117,6 +132,19 @@ export class ComparisonTableError extends Error {
     this.name = 'ComparisonTableError';
     this.stack = `${this.name}: ${message}`;
   }
+}
+
+/**
+ * Pagefind gives a sub-result everything from one anchor to the next, so prose
+ * after a table would count as part of its last row. When text follows the
+ * table within a section, an empty anchor titled like that section's heading
+ * starts a new sub-result where the table ends.
+ */
+function resumeMarker(siblings: ReadonlyArray<{ type: string }>, index: number, tableId: string) {
+  const next = siblings[index + 2];
+  if (!next || next.type === 'heading') return undefined;
+  const heading = siblings.slice(0, index).findLast((node): node is Heading => node.type === 'heading');
+  return heading ? { id: `${tableId}-end`, title: toString(heading) } : undefined;
 }
 
 /** The anchors Astro gives headings (github-slugger, in document order). */
@@ -162,8 +190,16 @@ function part(hName: string, hProperties: Properties, children: ComparisonTableP
   return node;
 }
 
+/**
+ * MDX drops the whitespace between table cells, and Pagefind then reads
+ * adjacent header cells as one word ("NamePython"). A trailing space inside
+ * the cell keeps the words apart and renders as nothing.
+ */
+const WORD_BREAK: PhrasingContent = { type: 'text', value: ' ' };
+
 function cell(node: TableCell, hName: 'th' | 'td', align: string | null | undefined, scope?: 'col' | 'row') {
   node.data = { ...node.data, hName, hProperties: { ...(scope ? { scope } : {}), ...(align ? { align } : {}) } };
+  node.children.push({ ...WORD_BREAK });
 }
 
 function renderTable({ id, caption, captionContent, align, header, rows }: TableRender): ComparisonTablePart {
@@ -175,7 +211,9 @@ function renderTable({ id, caption, captionContent, align, header, rows }: Table
   }
   const table = part('table', { id, dataPagefindTitle: caption }, [
     // The inner span stays in view while the table scrolls sideways under it.
-    part('caption', { id: captionId(id) }, [part('span', { className: ['caption-text'] }, captionContent)]),
+    part('caption', { id: captionId(id) }, [
+      part('span', { className: ['caption-text'] }, [...captionContent, { ...WORD_BREAK }]),
+    ]),
     part('thead', {}, [header]),
     part(
       'tbody',

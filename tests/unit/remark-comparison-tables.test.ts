@@ -33,20 +33,29 @@ describe('remark-comparison-tables', () => {
   it('renders caption, header scopes, row anchors and the search hooks', async () => {
     const { code, metadata } = await render(seed);
     expect(code).toContain(
-      '<div class="comparison-table" data-comparison-table="" data-pagefind-filter="type:Comparison tables"><div class="table-scroll" role="region" tabindex="0" aria-labelledby="concurrency-models-caption"><table id="concurrency-models" data-pagefind-title="Processes, threads and asyncio compared"><caption id="concurrency-models-caption"><span class="caption-text">Processes, threads and asyncio compared</span></caption>',
+      '<div class="comparison-table" data-comparison-table="" data-pagefind-filter="type:Comparison tables"><div class="table-scroll" role="region" tabindex="0" aria-labelledby="concurrency-models-caption"><table id="concurrency-models" data-pagefind-title="Processes, threads and asyncio compared"><caption id="concurrency-models-caption"><span class="caption-text">Processes, threads and asyncio compared </span></caption>',
     );
-    expect(code).toContain('<th scope="col">Python Standard Library</th>');
+    expect(code).toContain('<th scope="col">Python Standard Library </th>');
     expect(code).toContain(
-      '<tr id="concurrency-models-threads" data-pagefind-title="Threads — Processes, threads and asyncio compared"><th scope="row">Threads</th><td><code>threading</code></td><td>1 (because of the GIL)</td></tr>',
+      '<tr id="concurrency-models-threads" data-pagefind-title="Threads — Processes, threads and asyncio compared"><th scope="row">Threads </th><td><code>threading</code> </td><td>1 (because of the GIL) </td></tr>',
     );
     expect(code).not.toContain('Table:');
     expect(metadata.frontmatter[TABLES_FRONTMATTER_KEY]).toEqual(['concurrency-models']);
   });
 
+  it('marks where the prose resumes after a table, so search does not credit it to the last row', async () => {
+    const { code } = await render(`${seed}\nMore prose about the GIL.\n`);
+    expect(code).toContain(
+      '</table></div></div><div id="concurrency-models-end" data-pagefind-title="Compared"></div><p>More prose about the GIL.</p>',
+    );
+    const followedByHeading = await render(`${seed}\n## Next\n`);
+    expect(followedByHeading.code).not.toContain('concurrency-models-end');
+  });
+
   it('keeps inline formatting in the caption', async () => {
     const { code } = await render('Table: The `asyncio` primitives [#primitives]\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
     expect(code).toContain(
-      '<caption id="primitives-caption"><span class="caption-text">The <code>asyncio</code> primitives</span></caption>',
+      '<caption id="primitives-caption"><span class="caption-text">The <code>asyncio</code> primitives </span></caption>',
     );
   });
 
