@@ -47,6 +47,15 @@ test.describe('without JavaScript', () => {
     // No control appears that would do nothing without JavaScript.
     await expect(page.locator('.table-tools, .table-sort')).toHaveCount(0);
   });
+
+  test('a row anchor still highlights its row', async ({ page }) => {
+    await page.goto(`${seedPage}#concurrency-models-threads`);
+    await expect(page.locator('#concurrency-models-threads')).toBeInViewport();
+    const marker = await page
+      .locator('#concurrency-models-threads th')
+      .evaluate((cell) => getComputedStyle(cell).boxShadow);
+    expect(marker).toContain('inset');
+  });
 });
 
 test('the filter narrows the rows, counts them and restores them', async ({ page }) => {
