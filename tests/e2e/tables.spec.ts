@@ -217,7 +217,6 @@ test.describe('at 375 px', () => {
     const box = await region.boundingBox();
     expect(last!.x + last!.width).toBeLessThanOrEqual(box!.x + box!.width);
     expect(last!.x).toBeGreaterThanOrEqual(before!.x + before!.width - 1);
-    await page.screenshot({ path: 'test-results/table-375.png' });
   });
 
   test('filter and sort work at phone width', async ({ page }) => {
