@@ -8,8 +8,9 @@ import type { ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
 import { shikiNoTimeLimit } from './shiki-no-time-limit';
+import { remarkComparisonTables } from './remark-comparison-tables';
 
-export const remarkPlugins = [remarkGfm];
+export const remarkPlugins = [remarkGfm, remarkComparisonTables];
 
 export const rehypePlugins = [rehypeCodeFigure];
 
