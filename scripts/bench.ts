@@ -18,6 +18,7 @@ import { NOTES_PER_SECTION, syntheticNotes, vocabulary, type NoteFormat } from '
 import { builtPages, pageFile } from './lib/built-site.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable } from './lib/chromium.ts';
 import { freePort } from './lib/free-port.ts';
+import { scratchDir } from './lib/scratch.ts';
 import { watchPeakMemory } from './lib/process-memory.ts';
 import { gzipSize } from './lib/page-load.ts';
 
@@ -130,7 +131,8 @@ async function queryLatency(outDir: string, notePath: string): Promise<{ first: 
 async function benchmark(notes: number): Promise<Result> {
   const root = mkdtempSync(join(tmpdir(), `asyncio-bench-${notes}-`));
   const contentDir = join(root, 'content');
-  const outDir = join(root, 'dist');
+  const buildDir = scratchDir(`bench-${notes}`);
+  const outDir = join(buildDir, 'dist');
   try {
     for (const note of syntheticNotes(notes, format)) {
       const path = join(contentDir, note.path);
@@ -138,7 +140,7 @@ async function benchmark(notes: number): Promise<Result> {
       writeFileSync(path, note.source);
     }
     console.log(`\n${notes} .${format} notes → ${root}`);
-    const build = await runBuild(contentDir, outDir, join(root, 'cache'));
+    const build = await runBuild(contentDir, outDir, join(buildDir, 'cache'));
     const pagefindMs = Number(/indexed \d+ pages in (\d+) ms/.exec(build.log)?.[1] ?? NaN);
     const pages = builtPages(outDir);
     const notePages = pages.filter((page) => page.startsWith('/section-'));
@@ -169,8 +171,8 @@ async function benchmark(notes: number): Promise<Result> {
     console.log(JSON.stringify(result));
     return result;
   } finally {
-    if (values.keep) console.log(`kept ${root}`);
-    else rmSync(root, { recursive: true, force: true });
+    if (values.keep) console.log(`kept ${root} and ${buildDir}`);
+    else for (const dir of [root, buildDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

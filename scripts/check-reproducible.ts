@@ -6,10 +6,10 @@
  * that differs, with where it differs. Part of `npm test`, after the build.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { scratchDir } from './lib/scratch.ts';
 import { compareTrees, firstDifference, hashTree, isIdentical } from './lib/tree-hash.ts';
 
 const { values } = parseArgs({ options: { against: { type: 'string', default: 'dist' } } });
@@ -19,7 +19,7 @@ if (!existsSync(reference)) {
   process.exit(1);
 }
 
-const root = mkdtempSync(join(tmpdir(), 'asyncio-reproducible-'));
+const root = scratchDir('reproducible');
 try {
   const outDir = join(root, 'dist');
   const started = performance.now();

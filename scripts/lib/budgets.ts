@@ -34,12 +34,14 @@ export const BUDGETS: Record<PageType, Budget> = {
 export const PAGE_TYPES = Object.keys(BUDGETS) as PageType[];
 
 /**
- * Markup that makes an article "rich": the attributes the comparison-table
- * enhancer and the runnable-snippet island put on their elements. Matched as
- * prefixes of hast property names (`data-snippet-id` → `dataSnippetId`), so a
- * new attribute of the same family is picked up without touching this list.
+ * Markup that makes an article "rich": the attributes the comparison tables
+ * (`data-comparison-table`, src/markdown/remark-comparison-tables.ts) and the
+ * runnable snippets (`data-snippet-js`, src/markdown/remark-runnable-snippets.ts)
+ * put on their elements. Matched as prefixes of hast property names
+ * (`data-snippet-js` → `dataSnippetJs`), so a new attribute of the same family
+ * is picked up without touching this list.
  */
-export const RICH_MARKERS = ['dataSnippet', 'dataRunnable', 'dataRun', 'dataTable', 'dataCompare'];
+export const RICH_MARKERS = ['dataComparison', 'dataSnippet'];
 
 function hasRichMarkup(tree: Root): boolean {
   let found = false;

@@ -16,6 +16,8 @@ test('the accessibility gate covers the whole site', () => {
   expect(pages).toContain('/404.html');
 });
 
+// One test per page, theme and width: each stays well inside the test timeout
+// on a busy machine, and the workers share them out.
 for (const path of pages) {
   for (const theme of themes) {
     for (const width of widths) {
@@ -25,12 +27,10 @@ for (const path of pages) {
         await page.goto(path);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
         const { violations } = await new AxeBuilder({ page }).analyze();
-        const found = violations.map(
-          (violation) =>
-            `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-              .map((node) => node.target.join(' '))
-              .join(', ')}`,
-        );
+        const found = violations.map((violation) => {
+          const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
+          return `${violation.id} (${violation.impact}): ${violation.help} — ${targets}`;
+        });
         expect(found, `axe violations on ${path}, ${theme} theme, ${width}px`).toEqual([]);
       });
     }

@@ -103,12 +103,11 @@ describe('classifyPage', () => {
 
   it('tells plain articles from articles with table or snippet islands, and other pages', async () => {
     expect(classifyPage('/a/', await tree('<article data-pagefind-body><table></table></article>'))).toBe('article');
-    expect(
-      classifyPage('/a/', await tree('<article data-pagefind-body><div data-snippet-id="x"></div></article>')),
-    ).toBe('rich article');
-    expect(
-      classifyPage('/a/', await tree('<article data-pagefind-body><table data-table-enhance></table></article>')),
-    ).toBe('rich article');
+    // The attributes the comparison tables and runnable snippets emit.
+    const snippet = '<article data-pagefind-body><div data-snippet-js="x"></div></article>';
+    expect(classifyPage('/a/', await tree(snippet))).toBe('rich article');
+    const comparison = '<article data-pagefind-body><div data-comparison-table><table></table></div></article>';
+    expect(classifyPage('/a/', await tree(comparison))).toBe('rich article');
     expect(classifyPage('/404.html', await tree('<main><h1>Not found</h1></main>'))).toBe('other');
   });
 });
