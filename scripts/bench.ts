@@ -241,7 +241,7 @@ writeFileSync(
   values.results,
   `# Scale benchmark
 
-\`npm run bench\` (scripts/bench.ts) generates N synthetic notes (${NOTES_PER_SECTION} to a section; each ~5 kB of MDX with
+\`npm run bench\` (scripts/bench.ts) generates N synthetic notes (${NOTES_PER_SECTION} to a section; each ~9 kB of MDX with
 h2/h3 headings, prose, a table, a quote with its source and a TypeScript code block — see
 scripts/bench/synthetic-notes.ts), runs a cold \`astro build\` of the whole site including the Pagefind index in its own
 process, and measures it.

@@ -1,7 +1,8 @@
 /**
  * Synthetic notes for the scale benchmark: deterministic (seeded), shaped like
  * the real ones (frontmatter, h2/h3 headings, prose, a table, a quote with its
- * source, a code block), ~5 kB of MDX each, 20 notes to a section.
+ * source, a code block), ~9 kB of MDX each (like the longest real note), 20
+ * notes to a section.
  *
  * A note is a list of blocks. To exercise a feature that lands later (runnable
  * `ts run` snippets, citations by source id), add a block function to BLOCKS —
@@ -171,6 +172,8 @@ export interface GeneratedNote {
   /** Path under the content tree, e.g. `notes/section-003/note-00042.mdx`. */
   path: string;
   source: string;
+  /** The frontmatter, as written into `source`. */
+  data: Record<string, unknown>;
 }
 
 export type NoteFormat = 'mdx' | 'md';
@@ -184,20 +187,23 @@ export function syntheticNote(
   const section = Math.floor(index / NOTES_PER_SECTION);
   const context: NoteContext = { index, section, rng: random(index + 1), words };
   const sectionName = `Part ${String(section + 1).padStart(3, '0')}: ${capitalise(TERMS[section % TERMS.length]!)}`;
-  const frontmatter = [
-    '---',
-    `title: ${JSON.stringify(capitalise(title(context)) + ` (${index + 1})`)}`,
-    `description: ${JSON.stringify(sentence(context).slice(0, 150).padEnd(60, ' and more about the event loop'))}`,
-    `section: ${JSON.stringify(sectionName)}`,
-    `order: ${index + 1}`,
-    `tags: [${pick(context, ['async', 'io', 'threads', 'processes'])}, benchmark]`,
-    'updated: 2026-11-25',
-    '---',
-  ].join('\n');
+  const data = {
+    title: `${capitalise(title(context))} (${index + 1})`,
+    description: sentence(context).slice(0, 150).padEnd(60, ' and more about the event loop'),
+    section: sectionName,
+    order: index + 1,
+    tags: [pick(context, ['async', 'io', 'threads', 'processes']), 'benchmark'],
+    updated: '2026-11-25',
+  };
+  // JSON is valid YAML: each value is written as a JSON literal.
+  const frontmatter = ['---', ...Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`), '---'].join(
+    '\n',
+  );
   const body = [paragraph(context), ...blocks.map((block) => block(context))].join('\n\n');
   return {
     path: `notes/section-${String(section + 1).padStart(3, '0')}/note-${String(index + 1).padStart(5, '0')}.${format}`,
     source: `${frontmatter}\n\n${body}\n`,
+    data,
   };
 }
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { NOTES_PER_SECTION, syntheticNotes } from '../../scripts/bench/synthetic-notes.ts';
+import { noteSchema } from '../../src/schemas/note';
+
+describe('synthetic notes for the benchmark', () => {
+  const notes = syntheticNotes(2 * NOTES_PER_SECTION + 5);
+
+  it('have frontmatter the real schema accepts', () => {
+    for (const note of notes) expect(noteSchema.safeParse(note.data).error, note.path).toBeUndefined();
+  });
+
+  it('write that frontmatter as YAML at the top of the file', () => {
+    const [first] = notes;
+    expect(first!.source.startsWith(`---\ntitle: ${JSON.stringify(first!.data['title'])}\n`)).toBe(true);
+  });
+
+  it('are realistic: headings, a table, a quote with its source, a code block, ~9 kB', () => {
+    for (const { source } of notes.slice(0, 5)) {
+      expect(source).toMatch(/^## /m);
+      expect(source).toMatch(/^### /m);
+      expect(source).toMatch(/^\| ---- \|/m);
+      expect(source).toMatch(/^> .+\n\n— \[.+\]\(https:\/\/example\.org\//m);
+      expect(source).toMatch(/^```ts\n[\s\S]+?\n```$/m);
+      expect(source.length).toBeGreaterThan(6000);
+      expect(source.length).toBeLessThan(12000);
+    }
+  });
+
+  it('are the same on every run, in sections of NOTES_PER_SECTION', () => {
+    expect(syntheticNotes(3).map((note) => note.source)).toEqual(notes.slice(0, 3).map((note) => note.source));
+    const sections = new Set(notes.map((note) => note.data['section']));
+    expect(sections.size).toBe(3);
+    expect(new Set(notes.map((note) => note.path)).size).toBe(notes.length);
+  });
+});
