@@ -8,7 +8,16 @@
  * with the machine and date to bench/RESULTS.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -237,6 +246,11 @@ for (const size of sizes) results.push(await benchmark(size));
 const report = table(results);
 console.log(`\n${header}\n\n${report}`);
 
+// A hand-written "## Analysis" section at the end of the file survives a re-run.
+const ANALYSIS = '\n## Analysis\n';
+const previous = existsSync(values.results) ? readFileSync(values.results, 'utf8') : '';
+const analysis = previous.includes(ANALYSIS) ? previous.slice(previous.indexOf(ANALYSIS)) : '';
+
 writeFileSync(
   values.results,
   `# Scale benchmark
@@ -259,6 +273,6 @@ ${report}
 - **Pagefind**: indexing time reported by our integration; **index**: \`pagefind/index\`, \`fragment\` and \`filter\`.
 - **query**: Pagefind API in Chromium, 20 different one-word queries, each loading its first five results;
   the median, and the first query (which also loads the WebAssembly and index entry).
-`,
+${analysis}`,
 );
 console.log(`\nWrote ${values.results}`);

@@ -196,9 +196,11 @@ export function syntheticNote(
     updated: '2026-11-25',
   };
   // JSON is valid YAML: each value is written as a JSON literal.
-  const frontmatter = ['---', ...Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`), '---'].join(
-    '\n',
-  );
+  const frontmatter = [
+    '---',
+    ...Object.entries(data).map(([key, value]) => `${key}: ${JSON.stringify(value)}`),
+    '---',
+  ].join('\n');
   const body = [paragraph(context), ...blocks.map((block) => block(context))].join('\n\n');
   return {
     path: `notes/section-${String(section + 1).padStart(3, '0')}/note-${String(index + 1).padStart(5, '0')}.${format}`,
