@@ -23,7 +23,13 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { preview } from 'astro';
 import { chromium } from 'playwright-core';
-import { NOTES_PER_SECTION, syntheticNotes, vocabulary, type NoteFormat } from './bench/synthetic-notes.ts';
+import {
+  NOTES_PER_SECTION,
+  syntheticNotes,
+  syntheticRegistry,
+  vocabulary,
+  type NoteFormat,
+} from './bench/synthetic-notes.ts';
 import { builtPages, pageFile } from './lib/built-site.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable } from './lib/chromium.ts';
 import { freePort } from './lib/free-port.ts';
@@ -143,7 +149,7 @@ async function benchmark(notes: number): Promise<Result> {
   const buildDir = scratchDir(`bench-${notes}`);
   const outDir = join(buildDir, 'dist');
   try {
-    for (const note of syntheticNotes(notes, format)) {
+    for (const note of [syntheticRegistry(), ...syntheticNotes(notes, format)]) {
       const path = join(contentDir, note.path);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, note.source);

@@ -134,8 +134,14 @@ const table: Block = (context) => {
   ].join('\n');
 };
 
+/** Works in the generated source registry; quotes cite them by id, as real notes do. */
+export const SOURCE_COUNT = 40;
+
+const sourceId = (at: number) => `work-${String(at + 1).padStart(3, '0')}`;
+
+/** An attributed quotation: `> quote` followed by `[Source](source:<id>)`, cited from the registry. */
 const quote: Block = (context) =>
-  `> ${sentence(context)} ${sentence(context)}\n\n— [${capitalise(pick(context, context.words))}, “${capitalise(title(context))}”](https://example.org/papers/${context.index})`;
+  `> ${sentence(context)} ${sentence(context)}\n\n[Source](source:${sourceId(context.index % SOURCE_COUNT)})`;
 
 const code: Block = (context) => {
   const name = pick(context, context.words);
@@ -212,4 +218,19 @@ export function syntheticNote(
 export function syntheticNotes(count: number, format: NoteFormat = 'mdx', blocks: Block[] = BLOCKS): GeneratedNote[] {
   const words = vocabulary();
   return Array.from({ length: count }, (_, index) => syntheticNote(index, words, blocks, format));
+}
+
+/** `sources/sources.yaml` for the content tree: the works the quotes cite (JSON is valid YAML). */
+export function syntheticRegistry(count = SOURCE_COUNT): GeneratedNote {
+  const words = vocabulary();
+  const works = Array.from({ length: count }, (_, at) => ({
+    id: sourceId(at),
+    title: `On ${words[at * 7]} and ${words[at * 7 + 1]}`,
+    url: `https://example.org/papers/${sourceId(at)}`,
+    authors: [`${capitalise(words[at * 7 + 2]!)} ${capitalise(words[at * 7 + 3]!)}`],
+    site: 'Example Papers',
+    kind: 'paper',
+    year: 1990 + (at % 35),
+  }));
+  return { path: 'sources/sources.yaml', source: `${JSON.stringify(works, null, 2)}\n`, data: { works } };
 }

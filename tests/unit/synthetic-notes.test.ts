@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { NOTES_PER_SECTION, syntheticNotes } from '../../scripts/bench/synthetic-notes.ts';
+import {
+  NOTES_PER_SECTION,
+  SOURCE_COUNT,
+  syntheticNotes,
+  syntheticRegistry,
+} from '../../scripts/bench/synthetic-notes.ts';
 import { noteSchema } from '../../src/schemas/note';
 
 describe('synthetic notes for the benchmark', () => {
@@ -19,7 +24,7 @@ describe('synthetic notes for the benchmark', () => {
       expect(source).toMatch(/^## /m);
       expect(source).toMatch(/^### /m);
       expect(source).toMatch(/^\| ---- \|/m);
-      expect(source).toMatch(/^> .+\n\n— \[.+\]\(https:\/\/example\.org\//m);
+      expect(source).toMatch(/^> .+\n\n\[Source\]\(source:work-\d{3}\)$/m);
       expect(source).toMatch(/^```ts\n[\s\S]+?\n```$/m);
       expect(source.length).toBeGreaterThan(6000);
       expect(source.length).toBeLessThan(12000);
@@ -31,5 +36,16 @@ describe('synthetic notes for the benchmark', () => {
     const sections = new Set(notes.map((note) => note.data['section']));
     expect(sections.size).toBe(3);
     expect(new Set(notes.map((note) => note.path)).size).toBe(notes.length);
+  });
+
+  it('cite works of a generated source registry that the real schema accepts', () => {
+    const registry = syntheticRegistry();
+    const works = JSON.parse(registry.source) as { id: string }[];
+    expect(registry.path).toBe('sources/sources.yaml');
+    expect(works).toHaveLength(SOURCE_COUNT);
+    const ids = new Set(works.map((work) => work.id));
+    for (const note of notes) {
+      for (const [, id] of note.source.matchAll(/source:([a-z0-9-]+)/g)) expect(ids.has(id!), id).toBe(true);
+    }
   });
 });
