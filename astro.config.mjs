@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { citationUsage } from './src/integrations/citations.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 import { site } from './src/site.ts';
 
 export default defineConfig({
@@ -16,7 +18,8 @@ export default defineConfig({
     processor: markdownProcessor(),
     shikiConfig,
   },
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  // linkCheck stays last: it reads the final HTML every other step wrote.
+  integrations: [mdx(), sitemap(), pagefindIndex(), citationUsage(), linkCheck()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });
