@@ -40,11 +40,13 @@ export function readPage(html: string, file: string): BuiltPage {
 }
 
 function htmlFiles(dir: string, root = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path, root);
-    return name.endsWith('.html') ? [relative(root, path).split(sep).join('/')] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return htmlFiles(path, root);
+      return name.endsWith('.html') ? [relative(root, path).split(sep).join('/')] : [];
+    });
 }
 
 /** The dist file a site path is served from (`/a/` → a/index.html), or undefined. */

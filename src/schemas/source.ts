@@ -24,8 +24,13 @@ const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const sourceSchema = z
   .object({
     /** Stable handle for `source:<id>` links and the /sources/#<id> anchor. */
-    id: z.string().regex(kebab, 'Write the id in kebab-case, e.g. "kegel-c10k".'),
-    title: z.string().trim().min(1, 'Give the source its title, as the work itself names it.'),
+    id: z
+      .string({ error: 'Give the source an id in kebab-case, e.g. "kegel-c10k".' })
+      .regex(kebab, 'Write the id in kebab-case, e.g. "kegel-c10k".'),
+    title: z
+      .string({ error: 'Give the source its title, as the work itself names it.' })
+      .trim()
+      .min(1, 'Give the source its title, as the work itself names it.'),
     url: z.url({
       protocol: /^https?$/,
       error: 'Write url as an absolute http(s) address, e.g. https://example.org/page.',
@@ -33,7 +38,10 @@ export const sourceSchema = z
     /** People credited for the work, as they sign it; empty when the work names none. */
     authors: z.array(z.string().trim().min(1, 'Leave out empty author names.')).default([]),
     /** Site or publisher the work appears on. */
-    site: z.string().trim().min(1, 'Name the site or publisher the work appears on.'),
+    site: z
+      .string({ error: 'Name the site or publisher the work appears on.' })
+      .trim()
+      .min(1, 'Name the site or publisher the work appears on.'),
     kind: z.enum(SOURCE_KINDS, { error: `Use one of these kinds: ${SOURCE_KINDS.join(', ')}.` }),
     /** Year of publication, when the work states it. */
     year: z
