@@ -62,6 +62,18 @@ function textOf(node: RootContent | Root): string {
   return 'children' in node ? node.children.map((child) => textOf(child as RootContent)).join('') : '';
 }
 
+/** The literal href of an MDX `<a href="…">`, if the node is one. */
+function jsxAnchorHref(node: RootContent): string | undefined {
+  const jsx = node as {
+    type: string;
+    name?: string | null;
+    attributes?: { type: string; name?: string; value?: unknown }[];
+  };
+  if ((jsx.type !== 'mdxJsxTextElement' && jsx.type !== 'mdxJsxFlowElement') || jsx.name !== 'a') return undefined;
+  const href = jsx.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'href');
+  return typeof href?.value === 'string' ? href.value : undefined;
+}
+
 /** The link, when a paragraph is nothing but `[Source](…)`. */
 function loneSourceLink(node: RootContent | undefined): Element | undefined {
   if (!isElement(node, 'p')) return undefined;
@@ -185,6 +197,13 @@ export function rehypeCitations(options: CitationOptions) {
           continue;
         }
         if (isElement(node, 'pre') || isElement(node, 'code')) continue;
+        const jsxHref = jsxAnchorHref(node);
+        if (jsxHref !== undefined && resolveHref(jsxHref, registry).kind !== 'internal') {
+          problems.push(
+            `${at(node)}: <a href="${jsxHref}"> is an external link written as JSX, which the citation check cannot follow. Write it as a Markdown link, [text](${jsxHref}), so it resolves against the registry.`,
+          );
+          continue;
+        }
         if ('children' in node) walk(node as Parent);
       }
     };

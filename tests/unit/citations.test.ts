@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { compile } from '@mdx-js/mdx';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -152,5 +153,20 @@ describe('citations on a page', () => {
         { id: 'realpython-async-io', places: [] },
       ],
     });
+  });
+});
+
+describe('citations in MDX', () => {
+  it('rejects an external link written as JSX, which would bypass the registry', async () => {
+    const path = `${fixtures}/notes/jsx-link.mdx`;
+    const { content, frontmatter } = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
+    const file = new VFile({ path, value: content, data: { astro: { frontmatter } } });
+    const compiled = compile(file, {
+      rehypePlugins: [[rehypeCitations, { registryFile, sourcesPageHref: (id: string) => `/sources/#${id}` }]],
+    });
+    await expect(compiled).rejects.toThrow(
+      'A citation needs fixing:\n' +
+        'tests/fixtures/citations/notes/jsx-link.mdx:9:6: <a href="https://example.org/unregistered"> is an external link written as JSX, which the citation check cannot follow. Write it as a Markdown link, [text](https://example.org/unregistered), so it resolves against the registry.',
+    );
   });
 });
