@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { citationUsage } from './src/integrations/citations.ts';
+import { citationChecks } from './src/integrations/citations.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { site } from './src/site.ts';
 
@@ -19,7 +19,7 @@ export default defineConfig({
     shikiConfig,
   },
   // linkCheck stays last: it reads the final HTML every other step wrote.
-  integrations: [mdx(), sitemap(), pagefindIndex(), citationUsage(), linkCheck()],
+  integrations: [mdx(), sitemap(), pagefindIndex(), citationChecks(), linkCheck()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });

@@ -20,6 +20,13 @@ export interface CitedWork {
   places: CitingPlace[];
 }
 
+/** What a page cites, handed to the Sources page as `remarkPluginFrontmatter.citations`. */
+export interface PageCitations {
+  /** Id of the page's Sources heading, where frontmatter-only works are listed. */
+  sectionSlug: string;
+  works: CitedWork[];
+}
+
 /** Id of a work's entry in the page's Sources list. */
 export const entryId = (id: string) => `source-${id}`;
 

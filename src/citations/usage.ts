@@ -1,5 +1,5 @@
 import type { Registry } from './registry';
-import type { PageCitations } from '../markdown/rehype-citations';
+import type { PageCitations } from './render';
 
 /** A page as the Sources page needs it: where it lives and what its plugin recorded. */
 export interface CitingPage {

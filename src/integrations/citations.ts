@@ -36,7 +36,7 @@ function renderInputs(): string {
  * citation mistakes Astro only logged, and warns about registered sources no
  * page cites.
  */
-export function citationUsage(): AstroIntegration {
+export function citationChecks(): AstroIntegration {
   let stampFile = '';
   let inputs = '';
   const writeStamp = (failed: boolean) => {

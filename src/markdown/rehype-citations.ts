@@ -14,6 +14,7 @@ import {
   sourcesSection,
   type CitedWork,
   type CitingPlace,
+  type PageCitations,
 } from '../citations/render';
 
 export interface CitationOptions {
@@ -21,13 +22,6 @@ export interface CitationOptions {
   registryFile?: string;
   /** URL of a work's entry on the Sources page, base path included. */
   sourcesPageHref: (id: string) => string;
-}
-
-/** What a page cites, handed to the Sources page as `remarkPluginFrontmatter.citations`. */
-export interface PageCitations {
-  /** Id of the page's Sources heading, where frontmatter-only works are listed. */
-  sectionSlug: string;
-  works: CitedWork[];
 }
 
 /** A content mistake that fails the build; its message is all a contributor needs. */

@@ -8,7 +8,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { rehypeCitations, type PageCitations } from '../../src/markdown/rehype-citations';
+import type { PageCitations } from '../../src/citations/render';
+import { rehypeCitations } from '../../src/markdown/rehype-citations';
 
 const fixtures = 'tests/fixtures/citations';
 const registryFile = `${fixtures}/registry/sources.yaml`;
