@@ -23,9 +23,14 @@ const PASS_THROUGH_SCHEMES = new Set(['mailto']);
  */
 export function resolveHref(href: string, registry: Registry): Resolution {
   if (href.startsWith(SOURCE_SCHEME)) {
-    const id = href.slice(SOURCE_SCHEME.length);
+    // `source:id#part` cites a part of the work: its URL with that fragment.
+    const [id = '', fragment] = href.slice(SOURCE_SCHEME.length).split('#', 2);
     const source = registry.byId.get(id);
-    if (source) return { kind: 'citation', source, href: source.url };
+    if (source) {
+      const url = new URL(source.url);
+      if (fragment !== undefined) url.hash = fragment;
+      return { kind: 'citation', source, href: url.href };
+    }
     const hint = closest(id, registry.sources, (candidate) => candidate.id);
     return {
       kind: 'error',

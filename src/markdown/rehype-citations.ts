@@ -131,7 +131,7 @@ export function rehypeCitations(options: CitationOptions) {
       // A bare URL (or an empty `[](source:id)`) says nothing to a reader: show who wrote what instead.
       const bare = text === '' || text === href;
       if (bare) link.children = [{ type: 'text', value: source.title }];
-      if (href.startsWith(SOURCE_SCHEME)) link.properties.href = source.url;
+      if (href.startsWith(SOURCE_SCHEME)) link.properties.href = resolution.href;
       const { anchor, number } = cite(source.id);
       link.properties = { ...link.properties, id: anchor, className: ['citation'], dataCites: source.id };
       return [

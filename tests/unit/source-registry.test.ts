@@ -91,6 +91,11 @@ describe('resolving links', () => {
       kind: 'citation',
       href: 'https://realpython.com/async-io-python/',
     });
+    expect(resolveHref('source:coghlan-async-programming#a-bit-of-background-info', registry)).toMatchObject({
+      kind: 'citation',
+      source: { id: 'coghlan-async-programming' },
+      href: 'http://python-notes.curiousefficiency.org/en/latest/pep_ideas/async_programming.html#a-bit-of-background-info',
+    });
     expect(resolveHref('/introduction/c10k/#c10k', registry)).toEqual({ kind: 'internal' });
     expect(resolveHref('#sources', registry)).toEqual({ kind: 'internal' });
     expect(resolveHref('mailto:someone@example.org', registry)).toEqual({ kind: 'other' });
