@@ -71,9 +71,14 @@ export function parseRegistry(text: string, file: string): Registry {
       const pair = item.items.find((candidate) => (candidate.key as { value?: unknown } | null)?.value === field);
       return lineAt((pair?.key as Node | undefined)?.range?.[0] ?? item.range?.[0]);
     };
-    const raw: unknown = isMap(item) ? item.toJSON() : item && typeof item === 'object' ? item : null;
-    const label = isMap(item) && typeof item.get('id') === 'string' ? `source "${String(item.get('id'))}"` : 'source';
-    const parsed = sourceSchema.safeParse(raw);
+    if (!isMap(item)) {
+      problems.push(
+        `${shown}:${entryLine}: each source is a mapping of fields (id, title, url, site, kind, …), written "- id: …" with the other fields indented below it.`,
+      );
+      continue;
+    }
+    const label = typeof item.get('id') === 'string' ? `source "${String(item.get('id'))}"` : 'source';
+    const parsed = sourceSchema.safeParse(item.toJSON());
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];

@@ -94,15 +94,20 @@ export function rehypeCitations(options: CitationOptions) {
       recordFailure(registryFileKey, failure.message);
       throw failure;
     }
+    clearFailure(registryFileKey);
     const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
     const problems: string[] = [];
     const slugger = new GithubSlugger();
     const works = new Map<string, CitedWork>();
     let section: CitingPlace['section'] = null;
 
-    const lineOffset = bodyLineOffset(file);
-    const at = (node: { position?: { start: { line: number; column: number } } | undefined }) =>
-      node.position ? `${path}:${node.position.start.line + lineOffset}:${node.position.start.column}` : path;
+    // Only a failing page needs its line offset, which costs a read of the file.
+    let lineOffset: number | undefined;
+    const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => {
+      if (!node.position) return path;
+      lineOffset ??= bodyLineOffset(file);
+      return `${path}:${node.position.start.line + lineOffset}:${node.position.start.column}`;
+    };
     const linkText = (link: Element) => `[${textOf(link)}](${String(link.properties.href)})`;
 
     /** Registers one more citing place of a work; returns its anchor and the work's number on the page. */

@@ -59,6 +59,12 @@ describe('source registry', () => {
     );
   });
 
+  it('explains an entry that is not a mapping', () => {
+    expect(() => parseRegistry('- kegel-c10k\n', 'sources.yaml')).toThrow(
+      'sources.yaml:1: each source is a mapping of fields (id, title, url, site, kind, …), written "- id: …" with the other fields indented below it.',
+    );
+  });
+
   it('rejects the same work registered twice under two ids', () => {
     const entry = (id: string, url: string) => `- id: ${id}\n  title: T\n  url: ${url}\n  site: S\n  kind: article\n`;
     expect(() =>
