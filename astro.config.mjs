@@ -8,7 +8,12 @@ import { citationChecks } from './src/integrations/citations.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { site } from './src/site.ts';
 
+// A build of another content tree (fixtures, benchmarks) keeps its own content
+// cache: trees never mix entries, and such builds can run side by side.
+const contentDir = process.env.CONTENT_DIR;
+
 export default defineConfig({
+  ...(contentDir && { cacheDir: `./node_modules/.astro/trees/${contentDir.replace(/[^a-z0-9]+/gi, '-')}` }),
   site: site.url,
   base: site.base,
   trailingSlash: 'always',

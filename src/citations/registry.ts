@@ -123,10 +123,9 @@ export function loadRegistry(file: string = registryPath()): Registry {
   try {
     mtimeMs = statSync(file).mtimeMs;
   } catch {
-    const shown = relative(process.cwd(), file) || file;
-    throw new RegistryError([
-      `${shown}: the source registry is missing. Create it as a YAML list of sources (see README.md, "Citing sources").`,
-    ]);
+    // A content tree without a registry (a fixture, a fresh clone) cites nothing:
+    // every external link then fails as unregistered, naming the file to create.
+    return parseRegistry('[]', file);
   }
   const cached = cache.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.registry;

@@ -8,10 +8,11 @@ import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
 import { rehypeCitations } from './rehype-citations';
+import { remarkComparisonTables } from './remark-comparison-tables';
 import { withBase } from '../lib/urls';
 import { site } from '../site';
 
-export const remarkPlugins = [remarkGfm];
+export const remarkPlugins = [remarkGfm, remarkComparisonTables];
 
 export const rehypePlugins: RehypePlugins = [
   rehypeCodeFigure,

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { loadRegistry } from '../../src/citations/registry';
 import { test, expect } from './fixtures';
 
 test('a quotation names who said it and links the original', async ({ page }) => {
@@ -39,9 +40,13 @@ test('each entry of a page’s Sources list links back to where the page cites i
 });
 
 test('the Sources page lists every work, grouped by kind, with where it is cited', async ({ page }) => {
+  const registry = loadRegistry('content/sources/sources.yaml');
   await page.goto('/sources/');
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Articles', 'Essays', 'Talks']);
-  await expect(page.locator('.source-card h3')).toHaveCount(6);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Articles', 'Essays', 'Talks', 'Documentation']);
+  await expect(page.locator('.source-card h3')).toHaveCount(registry.sources.length);
+  for (const id of ['realpython-async-io', 'kegel-c10k', 'coghlan-async-programming']) {
+    await expect(page.locator(`h3#${id}`)).toHaveText(registry.byId.get(id)?.title ?? '');
+  }
   for (const card of await page.locator('.source-card').all()) {
     await expect(card.locator('.source-cited-on a').first()).toBeVisible();
   }
