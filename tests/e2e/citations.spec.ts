@@ -68,7 +68,7 @@ test('sources are found through the site search', async ({ page, baseURL }) => {
         term: string,
       ) => Promise<{ results: { data: () => Promise<{ url: string; sub_results: { url: string }[] }> }[] }>;
     };
-    const found = await pagefind.search('Kaminski');
+    const found = await pagefind.search('Kaminski', { filters: { type: 'Sources' } });
     const data = await Promise.all(found.results.map((result) => result.data()));
     return data.flatMap((page) => page.sub_results.map((sub) => sub.url));
   }, `${baseURL}pagefind/pagefind.js`);
