@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRegistry, registryPath } from '../citations/registry';
 import { citedIdsIn, unusedSourceWarnings } from '../citations/usage';
@@ -70,6 +70,22 @@ export function citationChecks(): AstroIntegration {
             );
           }
         }
+      },
+      // Notes render against the registry, but Vite only knows a note depends on its own
+      // text: when the registry changes, compile the notes again and reload the page.
+      'astro:server:setup': ({ server, logger }) => {
+        const file = registryPath();
+        server.watcher.add(file);
+        server.watcher.on('change', (changed) => {
+          if (resolve(changed) !== file) return;
+          for (const environment of Object.values(server.environments)) {
+            for (const module of environment.moduleGraph.idToModuleMap.values()) {
+              if (/\.mdx?(?:$|\?)/.test(module.id ?? '')) environment.moduleGraph.invalidateModule(module);
+            }
+          }
+          server.ws.send({ type: 'full-reload' });
+          logger.info('source registry changed: notes recompile on the next request');
+        });
       },
       // `.md` notes render during content sync, where Astro only logs a plugin error.
       'astro:build:start': () => {

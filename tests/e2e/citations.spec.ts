@@ -66,6 +66,7 @@ test('sources are found through the site search', async ({ page, baseURL }) => {
     const pagefind = (await import(pagefindUrl)) as {
       search: (
         term: string,
+        options: { filters: Record<string, string> },
       ) => Promise<{ results: { data: () => Promise<{ url: string; sub_results: { url: string }[] }> }[] }>;
     };
     const found = await pagefind.search('Kaminski', { filters: { type: 'Sources' } });
