@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { closest } from './closest';
+import { closest } from './closest.ts';
 
 /** A link found on a built page: which attribute of which element, and its value. */
 interface FoundLink {
