@@ -6,6 +6,7 @@ import {
   syntheticRegistry,
 } from '../../scripts/bench/synthetic-notes.ts';
 import { noteSchema } from '../../src/schemas/note';
+import { sourceSchema } from '../../src/schemas/source';
 
 describe('synthetic notes for the benchmark', () => {
   const notes = syntheticNotes(2 * NOTES_PER_SECTION + 5);
@@ -42,6 +43,7 @@ describe('synthetic notes for the benchmark', () => {
     const registry = syntheticRegistry();
     const works = JSON.parse(registry.source) as { id: string }[];
     expect(registry.path).toBe('sources/sources.yaml');
+    for (const work of works) expect(sourceSchema.safeParse(work).error, work.id).toBeUndefined();
     expect(works).toHaveLength(SOURCE_COUNT);
     const ids = new Set(works.map((work) => work.id));
     for (const note of notes) {
