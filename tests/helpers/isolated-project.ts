@@ -27,6 +27,11 @@ export function isolatedProject(contentDir: string): { root: string; dispose: ()
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** A command installed in the project's node_modules/.bin. */
+export function localBin(name: string): string {
+  return join(projectRoot, 'node_modules', '.bin', name);
+}
+
 /** Runs `npm run check -- <args>` (the runner itself, as npm would) in `cwd`. */
 export function runCheck(
   cwd: string,
