@@ -6,7 +6,17 @@ import { join, resolve } from 'node:path';
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** What a project copy is made of: the code and config, not content or build output. */
-const copied = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'scripts'];
+const copied = [
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  '.prettierrc.json',
+  '.prettierignore',
+  'eslint.config.js',
+  'src',
+  'public',
+  'scripts',
+];
 
 /**
  * A throwaway copy of the project whose content is `contentDir`, for running
@@ -38,11 +48,21 @@ export function runCheck(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; output: string }> {
+  return runScript(cwd, 'scripts/check/run.ts', args, env);
+}
+
+/** Runs one of the project's TypeScript scripts with tsx in `cwd`, with node_modules/.bin on PATH as npm puts it. */
+export function runScript(
+  cwd: string,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
   const bin = join(projectRoot, 'node_modules', '.bin');
   return new Promise((done) => {
     execFile(
       join(bin, 'tsx'),
-      ['scripts/check/run.ts', ...args],
+      [script, ...args],
       { cwd, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CI: 'true', ...env } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
     );
