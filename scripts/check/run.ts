@@ -44,7 +44,7 @@ const steps: Step[] = [
   {
     name: 'unit',
     what: 'unit tests and doctests (Vitest)',
-    command: ['vitest', 'run', '--reporter=dot'],
+    command: ['vitest', 'run', '--project', 'unit', '--reporter=dot'],
     hint: 'Each failing test above names its file and line; `npx vitest <file>` reruns one.',
   },
   {
