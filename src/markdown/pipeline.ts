@@ -4,13 +4,15 @@
  * Each feature is one plugin in this folder; add new ones to the lists below.
  */
 import { unified } from '@astrojs/markdown-remark';
-import type { ShikiConfig } from '@astrojs/markdown-remark';
+import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { rehypeBaseLinks } from './rehype-base-links';
+import { site } from '../site';
 
 export const remarkPlugins = [remarkGfm];
 
-export const rehypePlugins = [rehypeCodeFigure];
+export const rehypePlugins: RehypePlugins = [rehypeCodeFigure, [rehypeBaseLinks, { base: site.base }]];
 
 export const shikiConfig: Partial<ShikiConfig> = {
   themes: { light: 'github-light', dark: 'github-dark' },

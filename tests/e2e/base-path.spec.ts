@@ -5,7 +5,7 @@
  * base path and resolves, and that search works there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import { test, expect } from './fixtures';
@@ -59,6 +59,22 @@ function htmlPages(dir: string, root = dir): string[] {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   project = isolatedProject('content');
+  // A note that links to another note and to a heading the way CONTRIBUTING.md says to: by site path.
+  writeFileSync(
+    join(project.root, 'content/notes/cross-links.mdx'),
+    [
+      '---',
+      'title: Cross-links',
+      'description: A page that links to another note and to one of its headings by site path.',
+      'section: Fixtures',
+      'order: 99',
+      'updated: 2026-11-25',
+      '---',
+      '',
+      'Read [the C10K problem](/introduction/c10k/#c10k) or [the first note](/introduction/what-is-asyncio/).',
+      '',
+    ].join('\n'),
+  );
   const env = { SITE_BASE: BASE, SITE_URL: 'https://example.github.io' };
   await run([localBin('astro'), 'build'], project.root, env);
   pages = htmlPages(join(project.root, 'dist'));
@@ -117,6 +133,15 @@ test('every page loads its assets and links only under the base path, and they r
     expect((await request.get(target)).status(), target).toBe(200);
   }
   expect(targets.size).toBeGreaterThan(pages.length);
+});
+
+test('links between notes written as site paths get the base path and reach their heading', async ({ page }) => {
+  await page.goto(`${origin}${BASE}cross-links/`);
+  const link = page.locator('.prose').getByRole('link', { name: 'the C10K problem' });
+  await expect(link).toHaveAttribute('href', `${BASE}introduction/c10k/#c10k`);
+  await link.click();
+  await expect(page).toHaveURL(`${origin}${BASE}introduction/c10k/#c10k`);
+  await expect(page.locator('#c10k')).toBeInViewport();
 });
 
 test('stylesheets apply under the base path', async ({ page }) => {
