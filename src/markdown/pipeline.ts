@@ -7,10 +7,11 @@ import { unified } from '@astrojs/markdown-remark';
 import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { remarkComparisonTables } from './remark-comparison-tables';
 import { rehypeBaseLinks } from './rehype-base-links';
 import { site } from '../site';
 
-export const remarkPlugins = [remarkGfm];
+export const remarkPlugins = [remarkGfm, remarkComparisonTables];
 
 export const rehypePlugins: RehypePlugins = [rehypeCodeFigure, [rehypeBaseLinks, { base: site.base }]];
 

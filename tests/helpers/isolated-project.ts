@@ -24,9 +24,13 @@ const copied = [
  * the root (.astro/) and node_modules/.astro; in a copy, a fixture build
  * cannot race the real build that `npm run check` runs next to the unit tests.
  */
-export function isolatedProject(contentDir: string): { root: string; dispose: () => void } {
+export function isolatedProject(
+  contentDir: string,
+  /** More paths to copy to the same place, e.g. a fixture tree that CONTENT_DIR will point at. */
+  extra: string[] = [],
+): { root: string; dispose: () => void } {
   const root = mkdtempSync(join(tmpdir(), 'asyncio-notes-fixture-'));
-  for (const entry of copied) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  for (const entry of [...copied, ...extra]) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
   cpSync(resolve(projectRoot, contentDir), join(root, 'content'), { recursive: true });
   // Packages are shared (symlinked one by one); the caches Astro and Vite keep in node_modules are not.
   mkdirSync(join(root, 'node_modules'));
