@@ -8,9 +8,9 @@ import { isolatedProject, runCheck } from '../helpers/isolated-project';
 describe('npm run check on bad frontmatter', async () => {
   // The content step reads files only, so it can run in the real project.
   const { code, output } = await runCheck(process.cwd(), ['--only', 'content,types,build'], {
-    CONTENT_DIR: 'tests/fixtures/bad-frontmatter',
+    CONTENT_DIR: 'tests/fixtures/check-frontmatter',
   });
-  const notes = 'tests/fixtures/bad-frontmatter/notes';
+  const notes = 'tests/fixtures/check-frontmatter/notes';
 
   it('fails', () => {
     expect(code).toBe(1);
@@ -36,7 +36,7 @@ describe('npm run check on bad frontmatter', async () => {
 });
 
 describe('npm run check on MDX that does not compile', async () => {
-  const project = isolatedProject('tests/fixtures/bad-mdx');
+  const project = isolatedProject('tests/fixtures/check-bad-mdx');
   afterAll(project.dispose);
   const { code, output } = await runCheck(project.root, ['--only', 'content,build']);
 
