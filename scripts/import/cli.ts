@@ -13,6 +13,7 @@ import { DESCRIPTION_MAX, noteSchema } from '../../src/schemas/note';
 import { splitFrontmatter } from '../check/frontmatter';
 import { importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
+import { RegistryError } from '../../src/citations/registry';
 
 class UsageError extends Error {}
 
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof NotANoteError || error instanceof UsageError) {
+  if (error instanceof NotANoteError || error instanceof UsageError || error instanceof RegistryError) {
     console.error(`import: ${error.message}`);
     process.exitCode = 1;
   } else {

@@ -84,6 +84,8 @@ interface Edit {
   start: number;
   end: number;
   text: string;
+  /** At the same position, edits apply in ascending order; a later one ends up in front. */
+  order?: number;
 }
 
 export function parseMarkdown(text: string): Root {
@@ -193,6 +195,31 @@ export function importNote(text: string, options: ImportOptions): ImportedNote {
     }
   }
 
+  // `[Source](…)` attributes the quotation above it; in the original notes that
+  // is sometimes a list or paragraph copied from the work, which the site then
+  // shows as a quotation (as the maintainers did for the introduction).
+  for (const parent of rest.flatMap((node) => descendants(node)).concat([tree])) {
+    if (!('children' in parent)) continue;
+    const children = parent.children as Nodes[];
+    children.forEach((node, index) => {
+      const link = sourceLink(node);
+      if (!link) return;
+      const previous = index > 0 ? children[index - 1] : undefined;
+      if (previous?.type === 'blockquote') return;
+      if (previous && (previous.type === 'list' || previous.type === 'paragraph') && previous !== titleHeading) {
+        edits.push(...quoteLines(text, previous));
+        quotes++;
+        warnings.push(
+          `${where(previous)}: the ${previous.type} above [Source](…) became a quotation of that work; if it is your own summary, give the link a descriptive text instead.`,
+        );
+      } else {
+        const host = new URL(link.url).hostname.replace(/^www\./, '');
+        const label = link.children[0];
+        if (label) edits.push({ start: offset(label, 'start'), end: offset(label, 'end'), text: `Source: ${host}` });
+      }
+    });
+  }
+
   const citedSourceIds: string[] = [];
   const newSources: NewSource[] = [];
   const takenIds = new Set(options.takenSourceIds);
@@ -283,6 +310,29 @@ function lastSection(notes: readonly ExistingNote[]): string | undefined {
   return sorted.at(-1)?.section;
 }
 
+/** The link, when a paragraph is nothing but `[Source](url)` to a web address. */
+function sourceLink(node: Nodes): Link | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const [only] = content;
+  if (content.length !== 1 || only?.type !== 'link' || !/^https?:\/\//i.test(only.url)) return undefined;
+  return /^source:?$/i.test(toString(only).trim()) ? only : undefined;
+}
+
+/** Edits that turn a block into a block quote: `> ` in front of each of its lines. */
+function quoteLines(text: string, node: Nodes): Edit[] {
+  const edits: Edit[] = [];
+  const end = offset(node, 'end');
+  for (let start = lineStart(text, offset(node, 'start')); start < end;) {
+    const blank = text[start] === '\n' || text[start] === '\r';
+    edits.push({ start, end: start, text: blank ? '>' : '> ', order: 1 });
+    const next = text.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  return edits;
+}
+
 /** The registry entry a link suggests: its text as the title unless that is just "Source" or the URL. */
 function proposeSource(link: Link, taken: ReadonlySet<string>): NewSource {
   const url = new URL(link.url);
@@ -334,7 +384,7 @@ function applyEdits(text: string, edits: Edit[]): string {
     (edit) => !replacing.some((outer) => outer !== edit && outer.start <= edit.start && edit.end <= outer.end),
   );
   return kept
-    .sort((a, b) => b.start - a.start || b.end - a.end)
+    .sort((a, b) => b.start - a.start || b.end - a.end || (a.order ?? 0) - (b.order ?? 0))
     .reduce((result, edit) => result.slice(0, edit.start) + edit.text + result.slice(edit.end), text);
 }
 

@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { parseRegistry, urlKey } from '../../src/citations/registry';
 import type { NewSource } from './note';
 
 export interface RegistryView {
@@ -14,24 +15,19 @@ export interface RegistryView {
   ids: Set<string>;
 }
 
-/** The comparable form of a URL, as the registry compares them: no scheme, www, trailing slash or fragment. */
-export function urlKey(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.host.toLowerCase().replace(/^www\./, '')}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
-}
-
+/**
+ * What the importer needs from the registry, read by the registry's own parser
+ * (so a URL matches exactly when the build would match it). A broken registry
+ * throws its RegistryError, naming file and line; a missing one is empty.
+ */
 export function readRegistry(file: string): RegistryView {
-  const entries = existsSync(file) ? ((parse(readFileSync(file, 'utf8')) as unknown[] | null) ?? []) : [];
-  const byKey = new Map<string, string>();
-  const ids = new Set<string>();
-  for (const entry of entries) {
-    if (!entry || typeof entry !== 'object') continue;
-    const { id, url } = entry as { id?: unknown; url?: unknown };
-    if (typeof id !== 'string') continue;
-    ids.add(id);
-    if (typeof url === 'string' && URL.canParse(url)) byKey.set(urlKey(url), id);
-  }
-  return { file, ids, lookup: (url) => byKey.get(urlKey(url)) };
+  if (!existsSync(file)) return { file, ids: new Set(), lookup: () => undefined };
+  const registry = parseRegistry(readFileSync(file, 'utf8'), file);
+  return {
+    file,
+    ids: new Set(registry.byId.keys()),
+    lookup: (url) => registry.byUrl.get(urlKey(url))?.id,
+  };
 }
 
 /** The YAML text that registers `sources`, introduced by a comment saying what to review. */

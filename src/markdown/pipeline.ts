@@ -7,13 +7,20 @@ import { unified } from '@astrojs/markdown-remark';
 import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { rehypeCitations } from './rehype-citations';
 import { remarkComparisonTables } from './remark-comparison-tables';
 import { rehypeBaseLinks } from './rehype-base-links';
+import { withBase } from '../lib/urls';
 import { site } from '../site';
 
 export const remarkPlugins = [remarkGfm, remarkComparisonTables];
 
-export const rehypePlugins: RehypePlugins = [rehypeCodeFigure, [rehypeBaseLinks, { base: site.base }]];
+export const rehypePlugins: RehypePlugins = [
+  rehypeCodeFigure,
+  [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
+  // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
+  [rehypeBaseLinks, { base: site.base }],
+];
 
 export const shikiConfig: Partial<ShikiConfig> = {
   themes: { light: 'github-light', dark: 'github-dark' },

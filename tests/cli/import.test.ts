@@ -21,7 +21,7 @@ describe('npm run import', async () => {
   it('creates the page and says what it created', () => {
     expect(first.code).toBe(0);
     expect(first.output).toContain('Created content/notes/asyncio-introduction.mdx');
-    expect(first.output).toMatch(/content\s+4 sections, 2 quotes, 6 links, 1 tables, 0 code blocks/);
+    expect(first.output).toMatch(/content\s+4 sections, 3 quotes, 6 links, 1 tables, 0 code blocks/);
     expect(existsSync(join(project.root, 'content/notes/asyncio-introduction.mdx'))).toBe(true);
     expect(second.output).toContain('Created content/notes/event-loop-basics.mdx');
     expect(second.output).toMatch(/sidebar\s+"Event loops", order/);

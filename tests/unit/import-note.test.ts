@@ -14,7 +14,8 @@ import {
   parseMarkdown,
   type ImportOptions,
 } from '../../scripts/import/note';
-import { registryEntries, urlKey } from '../../scripts/import/registry';
+import { readRegistry, registryEntries } from '../../scripts/import/registry';
+import { urlKey } from '../../src/citations/registry';
 import { parse } from 'yaml';
 
 const options = (overrides: Partial<ImportOptions> = {}): ImportOptions => ({
@@ -102,7 +103,7 @@ describe('importing the introduction note', () => {
     expect(linksOf(page)).toEqual(linksOf(original));
     expect(linksOf(page)).toHaveLength(6);
     const count = (tree: Root, type: string) => all(tree).filter((node) => node.type === type).length;
-    expect(count(page, 'blockquote')).toBe(2);
+    expect(count(page, 'blockquote')).toBe(3);
     expect(count(page, 'tableRow')).toBe(4);
     expect(count(page, 'tableCell')).toBe(count(original, 'tableCell'));
   });
@@ -192,6 +193,46 @@ describe('importing a note with code, autolinks and MDX-unsafe text', () => {
   it('writes registry entries the registry format reads back', () => {
     const entries = parse(registryEntries(note.newSources, 'event-loop-basics.md'));
     expect(entries).toEqual(note.newSources);
+  });
+});
+
+describe('a [Source](…) line', () => {
+  const attribute = (block: string) =>
+    importNote(
+      `## A note\n\nA first paragraph that is long enough to describe the note.\n\n${block}\n\n[Source](https://example.org/work)\n`,
+      options(),
+    );
+
+  it('makes the list or paragraph above it a quotation of the work, and says so', () => {
+    const note = attribute('- one point\n- another point');
+    expect(note.mdx).toContain('> - one point\n> - another point\n\n[Source](https://example.org/work)');
+    expect(note.warnings).toEqual([
+      expect.stringMatching(/^note\.md:5: the list above \[Source\]\(…\) became a quotation/),
+    ]);
+  });
+
+  it('keeps a block quote as it is', () => {
+    const note = attribute('> Quoted words.');
+    expect(note.mdx).toContain('> Quoted words.\n\n[Source](https://example.org/work)');
+    expect(note.warnings).toEqual([]);
+  });
+
+  it('names the work in the link when there is nothing above it to quote', () => {
+    const note = attribute('### A section');
+    expect(note.mdx).toContain('## A section\n\n[Source: example.org](https://example.org/work)');
+  });
+});
+
+describe('the registry as the importer reads it', () => {
+  it('finds registered works by URL however the note spells it', () => {
+    const registry = readRegistry('content/sources/sources.yaml');
+    expect(registry.lookup('https://kegel.com/c10k.html#top')).toBe('kegel-c10k');
+    expect(registry.lookup('https://example.org/unknown')).toBeUndefined();
+    expect(registry.ids.has('kegel-c10k')).toBe(true);
+  });
+
+  it('treats a missing registry as empty', () => {
+    expect(readRegistry('no/such/sources.yaml').ids.size).toBe(0);
   });
 });
 
