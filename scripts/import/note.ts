@@ -206,7 +206,7 @@ export function importNote(text: string, options: ImportOptions): ImportedNote {
       if (!link) return;
       const previous = index > 0 ? children[index - 1] : undefined;
       if (previous?.type === 'blockquote') return;
-      if (previous && (previous.type === 'list' || previous.type === 'paragraph') && previous !== titleHeading) {
+      if (previous && (previous.type === 'list' || previous.type === 'paragraph')) {
         edits.push(...quoteLines(text, previous));
         quotes++;
         warnings.push(
