@@ -53,3 +53,27 @@ describe('npm run check on MDX that does not compile', async () => {
     expect(output).not.toMatch(/^\s+at /m);
   });
 });
+
+describe.each([
+  [
+    'a citation of an unknown source id',
+    'tests/fixtures/citations/unknown-id-site',
+    'tests/fixtures/citations/unknown-id-site/notes/c10k.md:13:1: [Source](source:kegel-c10) cites the unknown source id "kegel-c10". Did you mean "kegel-c10k"?',
+  ],
+  [
+    'a comparison table with a missing cell',
+    'tests/fixtures/bad-table',
+    'tests/fixtures/bad-table/notes/bad-table.mdx:15: table "concurrency-models": row 1 ("Processes") has 2 cells but the header has 3.',
+  ],
+])('npm run check on %s', async (_mistake, fixture, message) => {
+  const project = isolatedProject('content', [fixture]);
+  afterAll(project.dispose);
+  const { code, output } = await runCheck(project.root, ['--only', 'content,build'], { CONTENT_DIR: fixture });
+
+  it('fails the build step with the file, the line and the fix', () => {
+    expect(code).toBe(1);
+    expect(output).toMatch(/✗ build/);
+    expect(output).toContain(message);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+});
