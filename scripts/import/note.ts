@@ -13,6 +13,7 @@ import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import type { Heading, Link, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { stringify } from 'yaml';
+import { urlKey } from '../../src/citations/registry';
 
 /** A file the importer cannot read as a note; the message names the file and line and what is expected. */
 export class NotANoteError extends Error {
@@ -226,11 +227,11 @@ export function importNote(text: string, options: ImportOptions): ImportedNote {
   const newByUrl = new Map<string, NewSource>();
   for (const link of links) {
     if (!/^https?:\/\//i.test(link.url)) continue;
-    let id = options.lookupSource(link.url) ?? newByUrl.get(registryUrl(link.url))?.id;
+    let id = options.lookupSource(link.url) ?? newByUrl.get(urlKey(link.url))?.id;
     if (!id) {
       const source = proposeSource(link, takenIds);
       takenIds.add(source.id);
-      newByUrl.set(registryUrl(link.url), source);
+      newByUrl.set(urlKey(link.url), source);
       newSources.push(source);
       id = source.id;
     }
@@ -353,12 +354,6 @@ function proposeSource(link: Link, taken: ReadonlySet<string>): NewSource {
   const title = generic ? (fromPath ? fromPath[0]!.toUpperCase() + fromPath.slice(1) : host) : text;
   // The work is the page; a fragment only points into it.
   return { id, title, url: link.url.replace(/#.*$/, ''), site: host, kind: 'article' };
-}
-
-/** URL identity for links within one note (the registry's lookup decides against registered ones). */
-function registryUrl(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.host.toLowerCase().replace(/^www\./, '')}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
 }
 
 /** Backslash-escapes `{`, `}` and `<` in a text node's source, which MDX would read as code. */
