@@ -1,12 +1,12 @@
 /**
  * Synthetic notes for the scale benchmark: deterministic (seeded), shaped like
  * the real ones (frontmatter, h2/h3 headings, prose, a table, a quote with its
- * source, a code block), ~9 kB of MDX each (like the longest real note), 20
- * notes to a section.
+ * source, a code block, a runnable snippet), ~9 kB of MDX each (like the longest
+ * real note), 20 notes to a section.
  *
- * A note is a list of blocks. To exercise a feature that lands later (runnable
- * `ts run` snippets, citations by source id), add a block function to BLOCKS —
- * or pass your own list to `syntheticNote` — and every generated note gets it.
+ * A note is a list of blocks. To exercise a new content feature, add a block
+ * function to BLOCKS — or pass your own list to `syntheticNote` — and every
+ * generated note gets it.
  */
 
 export const NOTES_PER_SECTION = 20;
@@ -167,8 +167,27 @@ const code: Block = (context) => {
   ].join('\n');
 };
 
+/** A runnable snippet (```ts run) with the output block the doctests compare against. */
+const snippet: Block = (context) => {
+  const sizes = [1, 2, 3].map(() => 1 + Math.floor(context.rng() * 9));
+  const label = pick(context, context.words);
+  return [
+    `A runnable example: the sizes arrive together, as with \`Promise.all\`.`,
+    '',
+    `\`\`\`ts run title="${capitalise(label)}"`,
+    `const sizes: number[] = [${sizes.join(', ')}];`,
+    'const total = (await Promise.all(sizes.map(async (size) => size))).reduce((sum, size) => sum + size, 0);',
+    `console.log(\`${label}: \${total}\`);`,
+    '```',
+    '',
+    '```text output',
+    `${label}: ${sizes.reduce((sum, size) => sum + size, 0)}`,
+    '```',
+  ].join('\n');
+};
+
 /** The blocks every synthetic note is made of, in order. Extend here. */
-export const BLOCKS: Block[] = [prose, table, prose, quote, code, prose];
+export const BLOCKS: Block[] = [prose, table, prose, quote, code, snippet, prose];
 
 function capitalise(text: string): string {
   return text[0]!.toUpperCase() + text.slice(1);

@@ -20,13 +20,14 @@ describe('synthetic notes for the benchmark', () => {
     expect(first!.source.startsWith(`---\ntitle: ${JSON.stringify(first!.data['title'])}\n`)).toBe(true);
   });
 
-  it('are realistic: headings, a table, a quote with its source, a code block, ~9 kB', () => {
+  it('are realistic: headings, a table, a quote with its source, code, a runnable snippet, ~9 kB', () => {
     for (const { source } of notes.slice(0, 5)) {
       expect(source).toMatch(/^## /m);
       expect(source).toMatch(/^### /m);
       expect(source).toMatch(/^\| ---- \|/m);
       expect(source).toMatch(/^> .+\n\n\[Source\]\(source:work-\d{3}\)$/m);
       expect(source).toMatch(/^```ts\n[\s\S]+?\n```$/m);
+      expect(source).toMatch(/^```ts run title="\w+"\n[\s\S]+?\n```\n\n```text output\n\w+: \d+\n```$/m);
       expect(source.length).toBeGreaterThan(6000);
       expect(source.length).toBeLessThan(12000);
     }
