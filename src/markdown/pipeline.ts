@@ -7,8 +7,9 @@ import { unified } from '@astrojs/markdown-remark';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { remarkRunnableSnippets } from './remark-runnable-snippets';
 
-export const remarkPlugins = [remarkGfm];
+export const remarkPlugins = [remarkGfm, remarkRunnableSnippets];
 
 export const rehypePlugins = [rehypeCodeFigure];
 
