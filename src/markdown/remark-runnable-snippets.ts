@@ -75,6 +75,8 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
           className: ['snippet-output'],
           role: 'log',
           ariaLabel: 'Output',
+          // Focusable so keyboard users can scroll long lines sideways.
+          tabIndex: '0',
           hidden: true,
           dataPagefindIgnore: true,
         },

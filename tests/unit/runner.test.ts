@@ -70,10 +70,10 @@ describe('runner in Node', () => {
 
   test('a busy loop is terminated by the time limit', async () => {
     const started = performance.now();
-    const { reason, lines } = await texts(`console.log('spinning'); while (true) {}`, 300);
+    const { reason, lines } = await texts(`console.log('spinning'); while (true) {}`, 1500);
     expect(reason).toBe('timeout');
     expect(lines).toEqual(['log: spinning', `error: ${timeLimitMessage(300)}`]);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   test('a never-cleared interval also hits the limit', async () => {

@@ -19,15 +19,15 @@ export interface SnippetEditor {
   destroy(): void;
 }
 
-// The palette of the site's shiki themes (github-light / github-dark).
+// GitHub's Primer palette, picked for 4.5:1 contrast on the code background in both themes.
 const highlight = HighlightStyle.define([
-  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: 'light-dark(#d73a49, #f97583)' },
-  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'light-dark(#032f62, #9ecbff)' },
-  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'light-dark(#005cc5, #79b8ff)' },
-  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'light-dark(#6f42c1, #b392f0)' },
-  { tag: [tags.typeName, tags.className, tags.namespace], color: 'light-dark(#005cc5, #79b8ff)' },
-  { tag: [tags.definition(tags.variableName)], color: 'light-dark(#e36209, #ffab70)' },
-  { tag: tags.comment, color: 'light-dark(#6a737d, #8b949e)', fontStyle: 'italic' },
+  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: 'light-dark(#cf222e, #ff7b72)' },
+  { tag: [tags.string, tags.special(tags.string), tags.regexp], color: 'light-dark(#0a3069, #a5d6ff)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'light-dark(#0550ae, #79c0ff)' },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: 'light-dark(#6639ba, #d2a8ff)' },
+  { tag: [tags.typeName, tags.className, tags.namespace], color: 'light-dark(#0550ae, #79c0ff)' },
+  { tag: [tags.definition(tags.variableName)], color: 'light-dark(#953800, #ffa657)' },
+  { tag: tags.comment, color: 'light-dark(#57606a, #8b949e)', fontStyle: 'italic' },
 ]);
 
 const theme = EditorView.theme({
@@ -55,6 +55,8 @@ export function createEditor({ source, onRun }: { source: string; onRun: () => v
         EditorView.contentAttributes.of({
           'aria-label': 'Snippet code (TypeScript). Ctrl+Enter or Cmd+Enter runs it.',
         }),
+        // Wrapped lines: no sideways-scrolling box that keyboard users could not reach.
+        EditorView.lineWrapping,
         keymap.of([
           {
             key: 'Mod-Enter',
