@@ -32,9 +32,8 @@ export function isRunBlock(node: Code): boolean {
   return metaWords(node.meta).includes('run');
 }
 
-export function isOutputBlock(node: unknown): node is Code {
-  const code = node as Code;
-  return code?.type === 'code' && code.lang === 'text' && metaWords(code.meta).includes('output');
+export function isOutputBlock(node: Code): boolean {
+  return node.lang === 'text' && metaWords(node.meta).includes('output');
 }
 
 export function snippetTitle(meta: string | null | undefined): string | undefined {
@@ -63,7 +62,7 @@ export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[
       );
     }
     const output = parent.children[index + 1];
-    if (!isOutputBlock(output)) {
+    if (output?.type !== 'code' || !isOutputBlock(output)) {
       throw new SnippetSyntaxError(
         `${file}:${line}: this \`\`\`ts run block needs its expected output right after it, in a \`\`\`text output block (leave it empty if the snippet prints nothing).`,
       );

@@ -4,9 +4,21 @@
  * every snippet.
  */
 import { runInSandbox } from './sandbox.ts';
-import type { RunRequest } from './protocol.ts';
+import type { RunRequest, SandboxMessage } from './protocol.ts';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** The part of DedicatedWorkerGlobalScope used here (the project's types are the DOM's). */
+interface WorkerScope {
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<RunRequest>) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
+  postMessage(message: SandboxMessage): void;
+}
+
+const scope = self as unknown as WorkerScope;
 
 scope.addEventListener(
   'message',

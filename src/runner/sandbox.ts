@@ -13,6 +13,9 @@ export interface SandboxEnvironment {
   onUncaught(handler: (reason: unknown, kind: 'exception' | 'rejection') => void): void;
 }
 
+/** Beyond this, lines are dropped: a printing loop must not flood the page. */
+export const MAX_LINES = 1000;
+
 type AsyncFunctionConstructor = new (body: string) => () => Promise<unknown>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
 
@@ -29,8 +32,13 @@ export function runInSandbox(code: string, environment: SandboxEnvironment): voi
   const pending = new Set<unknown>();
   const counts = new Map<string, number>();
 
+  let printed = 0;
   const emit = (level: Level, text: string) => {
-    if (finished) return;
+    if (finished || printed > MAX_LINES) return;
+    if (printed++ === MAX_LINES) {
+      text = `… more output not shown: a run prints at most ${MAX_LINES} lines.`;
+      level = 'warn';
+    }
     const indented = groupIndent ? text.replace(/^/gm, groupIndent) : text;
     environment.post({ type: 'line', line: { level, text: indented, ms: performance.now() - start } });
   };

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runInNode } from '../../src/runner/node';
 import { timeLimitMessage } from '../../src/runner/host';
+import { MAX_LINES } from '../../src/runner/sandbox';
 
 const texts = async (code: string, limitMs?: number) => {
   const result = await runInNode(code, limitMs === undefined ? {} : { limitMs });
@@ -72,7 +73,7 @@ describe('runner in Node', () => {
     const started = performance.now();
     const { reason, lines } = await texts(`console.log('spinning'); while (true) {}`, 1500);
     expect(reason).toBe('timeout');
-    expect(lines).toEqual(['log: spinning', `error: ${timeLimitMessage(300)}`]);
+    expect(lines).toEqual(['log: spinning', `error: ${timeLimitMessage(1500)}`]);
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
@@ -91,6 +92,14 @@ describe('runner in Node', () => {
     `);
     expect(lines).toEqual(['log: 42']);
     expect(reason).toBe('finished');
+  });
+
+  test('output stops after MAX_LINES lines with a note', async () => {
+    const { reason, lines } = await texts(`for (let i = 0; i < 5000; i++) console.log(i);`);
+    expect(reason).toBe('finished');
+    expect(lines).toHaveLength(MAX_LINES + 1);
+    expect(lines.at(-2)).toBe(`log: ${MAX_LINES - 1}`);
+    expect(lines.at(-1)).toBe(`warn: … more output not shown: a run prints at most ${MAX_LINES} lines.`);
   });
 
   test('console.count, group and assert', async () => {

@@ -10,9 +10,9 @@ type Editor = import('./editor').SnippetEditor;
 type Transpile = typeof import('../../runner/transpile').transpile;
 
 interface SnippetState {
-  run?: Run;
-  editor?: Editor;
-  transpile?: Transpile;
+  run?: Run | undefined;
+  editor?: Editor | undefined;
+  transpile?: Transpile | undefined;
 }
 
 const states = new WeakMap<HTMLElement, SnippetState>();

@@ -40,8 +40,13 @@ const theme = EditorView.theme({
 export function createEditor({ source, onRun }: { source: string; onRun: () => void }): SnippetEditor {
   const element = document.createElement('div');
   element.className = 'snippet-editor';
+  // CodeMirror injects its styles at run time. In a document that is a <style>
+  // element, which the site's Content-Security-Policy (hashes, no nonces)
+  // blocks; in a shadow root it uses a constructed stylesheet, which CSP allows.
+  const root = element.attachShadow({ mode: 'open' });
   const view = new EditorView({
-    parent: element,
+    parent: root,
+    root,
     state: EditorState.create({
       doc: source,
       extensions: [
