@@ -17,6 +17,8 @@ describe('doctests', () => {
       const errors = typeErrors[index] ?? [];
       if (errors.length)
         expect.fail(`type errors in the snippet at ${doctest.file}:${doctest.line}:\n${errors.join('\n')}`);
+      const length = doctest.source.split('\n').length;
+      expect(length, `${doctest.file}:${doctest.line}: keep a snippet to 30 lines or fewer`).toBeLessThanOrEqual(30);
       const problem = await runDoctest(doctest);
       if (problem) expect.fail(problem);
     });
