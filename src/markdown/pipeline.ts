@@ -7,9 +7,10 @@ import { unified } from '@astrojs/markdown-remark';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { remarkComparisonTables } from './remark-comparison-tables';
 import { remarkRunnableSnippets } from './remark-runnable-snippets';
 
-export const remarkPlugins = [remarkGfm, remarkRunnableSnippets];
+export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableSnippets];
 
 export const rehypePlugins = [rehypeCodeFigure];
 
