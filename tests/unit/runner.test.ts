@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runInNode } from '../../src/runner/node';
+import { runInNode, startNodeRun } from '../../src/runner/node';
 import { timeLimitMessage } from '../../src/runner/host';
 import { MAX_LINES } from '../../src/runner/sandbox';
 
@@ -75,6 +75,19 @@ describe('runner in Node', () => {
     expect(reason).toBe('timeout');
     expect(lines).toEqual(['log: spinning', `error: ${timeLimitMessage(1500)}`]);
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  test('stop() ends a run at once', async () => {
+    const lines: string[] = [];
+    const run = startNodeRun(`console.log('waiting'); await new Promise((r) => setTimeout(r, 60_000));`, {
+      onLine: (line) => {
+        lines.push(line.text);
+        if (line.text === 'waiting') run.stop();
+      },
+    });
+    const result = await run.result;
+    expect(result.reason).toBe('stopped');
+    expect(lines).toEqual(['waiting', 'Stopped.']);
   });
 
   test('a never-cleared interval also hits the limit', async () => {
