@@ -4,9 +4,16 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { citationChecks } from './src/integrations/citations.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 import { site } from './src/site.ts';
 
+// A build of another content tree (fixtures, benchmarks) keeps its own content
+// cache: trees never mix entries, and such builds can run side by side.
+const contentDir = process.env.CONTENT_DIR;
+
 export default defineConfig({
+  ...(contentDir && { cacheDir: `./node_modules/.astro/trees/${contentDir.replace(/[^a-z0-9]+/gi, '-')}` }),
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
@@ -16,7 +23,8 @@ export default defineConfig({
     processor: markdownProcessor(),
     shikiConfig,
   },
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  // linkCheck stays last: it reads the final HTML every other step wrote.
+  integrations: [mdx(), sitemap(), pagefindIndex(), citationChecks(), linkCheck()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });

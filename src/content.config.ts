@@ -1,6 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { noteSchema } from './schemas/note';
+import { sourceSchema } from './schemas/source';
+import { sourcesLoader } from './citations/loader';
+import { registryPath } from './citations/registry';
 
 /**
  * Where content lives. CONTENT_DIR points a build at another tree: the
@@ -14,4 +17,10 @@ const notes = defineCollection({
   schema: noteSchema,
 });
 
-export const collections = { notes };
+/** The works notes cite: `content/sources/sources.yaml`, one entry per work. */
+const sources = defineCollection({
+  loader: sourcesLoader(registryPath(contentDir)),
+  schema: sourceSchema,
+});
+
+export const collections = { notes, sources };

@@ -74,6 +74,7 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
         hProperties: {
           className: ['snippet-output'],
           role: 'log',
+          ariaLive: 'polite',
           ariaLabel: 'Output',
           // Focusable so keyboard users can scroll long lines sideways.
           tabIndex: '0',

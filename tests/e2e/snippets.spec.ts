@@ -40,6 +40,7 @@ test('Run streams the expected lines with elapsed milliseconds', async ({ page }
   expect(times).toHaveLength(expected.length);
   expect(Number.parseInt(times[0]!, 10)).toBeGreaterThanOrEqual(90);
   await expect(box.locator('.snippet-output')).toHaveAttribute('role', 'log');
+  await expect(box.locator('.snippet-output')).toHaveAttribute('aria-live', 'polite');
 });
 
 test('an edited snippet with a type annotation runs with Ctrl/Cmd+Enter', async ({ page }) => {
