@@ -123,20 +123,21 @@ test('the worker snippet runs nested workers in the page', async ({ page }) => {
   });
 });
 
-test('a page with a run and an open editor is axe-clean', async ({ page }) => {
-  await page.goto(NOTE);
-  const box = snippet(page, 'Two tasks interleave on one thread');
-  await button(box, 'Run').click();
-  await expect(outputTexts(box)).toHaveCount(6);
-  await button(box, 'Edit').click();
-  await expect(box.locator('.cm-content')).toBeVisible();
-  // shiki's github-light palette on the site's code background is the theme's
-  // concern (site-wide), so the highlighted blocks are left out here.
-  const results = await new AxeBuilder({ page }).include('.snippet').exclude('pre.astro-code').analyze();
-  expect(
-    results.violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} ${violation.nodes.map((node) => node.target.join(' ') + ' ' + node.failureSummary).join('; ')}`,
-    ),
-  ).toEqual([]);
-});
+for (const theme of ['light', 'dark'] as const) {
+  test(`a page with a run and an open editor is axe-clean in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(NOTE);
+    const box = snippet(page, 'Two tasks interleave on one thread');
+    await button(box, 'Run').click();
+    await expect(outputTexts(box)).toHaveCount(6);
+    await button(box, 'Edit').click();
+    await expect(box.locator('.cm-content')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.snippet').analyze();
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.help} ${violation.nodes.map((node) => node.target.join(' ') + ' ' + node.failureSummary).join('; ')}`,
+      ),
+    ).toEqual([]);
+  });
+}
