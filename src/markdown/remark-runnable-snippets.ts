@@ -10,7 +10,12 @@ import type { ElementContent } from 'hast';
 import type { Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { transpile } from '../runner/transpile';
-import { findRunnableSnippets, SnippetSyntaxError, type RunnableSnippet } from './runnable-snippets';
+import {
+  findRunnableSnippets,
+  SNIPPETS_FRONTMATTER_KEY,
+  SnippetSyntaxError,
+  type RunnableSnippet,
+} from './runnable-snippets';
 
 /** The wrapper node; mdast-util-to-hast renders it through `data.hName`. */
 export interface RunnableSnippetNode extends Parent {
@@ -96,6 +101,11 @@ export function remarkRunnableSnippets() {
   return (tree: Root, file: VFile) => {
     const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
     const snippets = findRunnableSnippets(tree, path);
+    if (snippets.length > 0) {
+      file.data.astro ??= {};
+      file.data.astro.frontmatter ??= {};
+      file.data.astro.frontmatter[SNIPPETS_FRONTMATTER_KEY] = snippets.length;
+    }
     // Last first, so splicing one pair leaves the earlier indices valid.
     for (const snippet of snippets.reverse()) {
       const result = transpile(snippet.code.value);

@@ -71,3 +71,12 @@ export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[
   });
   return snippets;
 }
+
+/** remarkPluginFrontmatter key: how many runnable snippets the page has. */
+export const SNIPPETS_FRONTMATTER_KEY = 'runnableSnippets';
+
+/** Whether a rendered note has snippets, so its page loads the snippet island. */
+export function hasRunnableSnippets(remarkPluginFrontmatter: Record<string, unknown>): boolean {
+  const count = remarkPluginFrontmatter[SNIPPETS_FRONTMATTER_KEY];
+  return typeof count === 'number' && count > 0;
+}

@@ -29,6 +29,18 @@ test('without JavaScript the code and its expected output are there, the control
   await context.close();
 });
 
+test('only pages with a snippet load the snippet script and styles', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto('/introduction/asyncio-in-typescript/');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((url) => /snippet|controller|browser-worker/i.test(url))).toEqual([]);
+  await page.goto(NOTE);
+  await expect(page.locator('link[rel="stylesheet"][href*="snippet"]')).toHaveCount(1);
+  await expect(page.locator('script[src*="Snippets"]')).toHaveCount(1);
+});
+
 test('Run streams the expected lines with elapsed milliseconds', async ({ page }) => {
   await page.goto(NOTE);
   const box = snippet(page, 'Two tasks interleave on one thread');
