@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
 import { rehypeCitations } from './rehype-citations';
 import { remarkComparisonTables } from './remark-comparison-tables';
+import { rehypeBaseLinks } from './rehype-base-links';
 import { remarkRunnableSnippets } from './remark-runnable-snippets';
 import { darkTheme, lightTheme } from './shiki-themes';
 import { withBase } from '../lib/urls';
@@ -19,6 +20,8 @@ export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableS
 export const rehypePlugins: RehypePlugins = [
   rehypeCodeFigure,
   [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
+  // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
+  [rehypeBaseLinks, { base: site.base }],
 ];
 
 export const shikiConfig: Partial<ShikiConfig> = {
