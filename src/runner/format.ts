@@ -66,7 +66,7 @@ function formatPrimitive(value: unknown, ctx: Context): string {
   }
 }
 
-function functionLabel(fn: Function): string {
+function functionLabel(fn: { name: string }): string {
   const source = Function.prototype.toString.call(fn);
   if (source.startsWith('class') && /^class\b/.test(source)) {
     return fn.name ? `[class ${fn.name}]` : '[class (anonymous)]';

@@ -39,7 +39,8 @@ const samples: [string, unknown][] = [
   ['grouped numbers', Array.from({ length: 26 }, (_, i) => i * 7)],
   ['grouped strings', Array.from({ length: 12 }, (_, i) => `item-${i}`)],
   ['long array', Array.from({ length: 120 }, (_, i) => i)],
-  ['sparse array', [1, , , 4]],
+  // Two holes between 1 and 4, made without a sparse array literal.
+  ['sparse array', Object.assign(new Array<number>(4), { 0: 1, 3: 4 })],
   ['class instance', new Point(1, 2)],
   ['null prototype', Object.assign(Object.create(null) as object, { a: 1 })],
   ['functions', [function named() {}, () => {}, async function run() {}, class Task {}, function* gen() {}]],
