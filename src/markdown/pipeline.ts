@@ -11,10 +11,12 @@ import { shikiNoTimeLimit } from './shiki-no-time-limit';
 import { rehypeCitations } from './rehype-citations';
 import { remarkComparisonTables } from './remark-comparison-tables';
 import { rehypeBaseLinks } from './rehype-base-links';
+import { remarkRunnableSnippets } from './remark-runnable-snippets';
+import { darkTheme, lightTheme } from './shiki-themes';
 import { withBase } from '../lib/urls';
 import { site } from '../site';
 
-export const remarkPlugins = [remarkGfm, remarkComparisonTables];
+export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableSnippets];
 
 export const rehypePlugins: RehypePlugins = [
   rehypeCodeFigure,
@@ -24,7 +26,8 @@ export const rehypePlugins: RehypePlugins = [
 ];
 
 export const shikiConfig: Partial<ShikiConfig> = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  // Plain github-light falls below 4.5:1 contrast (orange, red); see shiki-themes.ts.
+  themes: { light: lightTheme, dark: darkTheme },
   // `light-dark()` lets the page's `color-scheme` pick the palette: no second
   // copy of each token and no flash when the theme changes.
   defaultColor: 'light-dark()',
