@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { codeStyles } from './src/integrations/code-styles.ts';
+import { contentSecurityPolicy } from './src/security.ts';
 import { site } from './src/site.ts';
 
 export default defineConfig({
@@ -16,7 +18,8 @@ export default defineConfig({
     processor: markdownProcessor(),
     shikiConfig,
   },
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  integrations: [mdx(), sitemap(), codeStyles(), pagefindIndex()],
+  security: { csp: contentSecurityPolicy },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });

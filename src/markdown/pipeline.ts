@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { shikiStyleClasses } from './shiki-style-classes';
 
 export const remarkPlugins = [remarkGfm];
 
@@ -18,6 +19,8 @@ export const shikiConfig: Partial<ShikiConfig> = {
   // copy of each token and no flash when the theme changes.
   defaultColor: 'light-dark()',
   wrap: false,
+  // Classes instead of inline styles, so the Content-Security-Policy needs no 'unsafe-inline'.
+  transformers: [shikiStyleClasses],
 };
 
 export function markdownProcessor() {
