@@ -69,6 +69,14 @@ test('keyboard: "/" and Ctrl+K open the search, Escape closes it and focus retur
   await expect(button).toHaveAttribute('aria-expanded', 'false');
 });
 
+test('letters typed right after "/" reach the search field while it loads', async ({ page }) => {
+  await page.goto('/introduction/what-is-asyncio/');
+  await page.keyboard.press('/');
+  await page.keyboard.type('C10K');
+  await expect(searchInput(page)).toHaveValue('C10K');
+  await expect(dialog(page).getByRole('link', { name: 'Background: the C10K problem' })).toBeVisible();
+});
+
 test('a slash typed into a field stays in the field', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('/');

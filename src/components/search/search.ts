@@ -48,20 +48,48 @@ async function loadModal(): Promise<PagefindModal> {
   return modal;
 }
 
+/**
+ * Keeps what the reader types while the UI is still loading, so "/" followed at
+ * once by a query loses no letters. Returns a function that stops and hands back
+ * the text.
+ */
+function bufferTyping(): () => string {
+  let typed = '';
+  const keep = (event: KeyboardEvent) => {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    typed += event.key;
+  };
+  document.addEventListener('keydown', keep);
+  return () => {
+    document.removeEventListener('keydown', keep);
+    return typed;
+  };
+}
+
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : button;
+  const stopBuffering = bufferTyping();
   loading ??= loadModal();
   let modal: PagefindModal;
   try {
     modal = await loading;
   } catch (error) {
+    stopBuffering();
     loading = undefined;
     // `npm run dev` has no index: search exists in the built site only.
     console.warn('Search could not load; build the site (npm run build) to create its index.', error);
     return;
   }
+  const typed = stopBuffering();
   if (modal.dialogEl?.open) return;
   modal.open();
+  const input = modal.querySelector('input');
+  if (input && typed) {
+    input.value += typed;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  input?.focus();
   button?.setAttribute('aria-expanded', 'true');
   modal.dialogEl?.addEventListener(
     'close',
