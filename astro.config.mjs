@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { codeStyles } from './src/integrations/code-styles.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { contentSecurityPolicy } from './src/security.ts';
 import { site } from './src/site.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
     processor: markdownProcessor(),
     shikiConfig,
   },
-  integrations: [mdx(), sitemap(), codeStyles(), pagefindIndex()],
+  integrations: [contentCheck(), mdx(), sitemap(), codeStyles(), pagefindIndex()],
   security: { csp: contentSecurityPolicy },
   build: { format: 'directory' },
   devToolbar: { enabled: false },

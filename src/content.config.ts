@@ -1,16 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { noteSchema } from './schemas/note';
-
-/**
- * Where content lives. CONTENT_DIR points a build at another tree: the
- * bad-content fixtures under tests/fixtures and the scale benchmark use it.
- */
-const contentDir = process.env.CONTENT_DIR ?? './content';
+import { contentDir } from './lib/content-dir';
 
 /** The notes a reader reads: `content/notes/**` → one page each. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir}/notes` }),
+  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/notes` }),
   schema: noteSchema,
 });
 
