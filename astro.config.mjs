@@ -6,6 +6,7 @@ import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { codeStyles } from './src/integrations/code-styles.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { quietBuild } from './src/integrations/quiet-build.ts';
 import { contentSecurityPolicy } from './src/security.ts';
 import { site } from './src/site.ts';
 
@@ -19,7 +20,7 @@ export default defineConfig({
     processor: markdownProcessor(),
     shikiConfig,
   },
-  integrations: [contentCheck(), mdx(), sitemap(), codeStyles(), pagefindIndex()],
+  integrations: [contentCheck(), quietBuild(), mdx(), sitemap(), codeStyles(), pagefindIndex()],
   security: { csp: contentSecurityPolicy },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
