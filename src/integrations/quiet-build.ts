@@ -14,7 +14,7 @@ export function quietBuild(): AstroIntegration {
           vite: {
             build: {
               rolldownOptions: {
-                onwarn(warning, warn) {
+                onwarn(warning: { code?: string; message: string }, warn: (warning: object) => void) {
                   if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject'))
                     return;
                   warn(warning);

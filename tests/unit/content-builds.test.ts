@@ -25,8 +25,8 @@ afterAll(() => {
   for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-// One build after another: they share the project's content cache.
-describe.sequential('content builds', () => {
+// Tests in a file run one after another: the builds share the project's content cache.
+describe('content builds', () => {
   it('bad frontmatter fails the build, naming each file, line and field with the fix', () => {
     const { status, output } = build('bad-frontmatter');
     expect(status).not.toBe(0);
