@@ -7,9 +7,10 @@ import { unified } from '@astrojs/markdown-remark';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { remarkComparisonTables } from './remark-comparison-tables';
 import { shikiStyleClasses } from './shiki-style-classes';
 
-export const remarkPlugins = [remarkGfm];
+export const remarkPlugins = [remarkGfm, remarkComparisonTables];
 
 export const rehypePlugins = [rehypeCodeFigure];
 

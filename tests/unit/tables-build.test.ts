@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The whole build, on a tiny content tree whose only note has a broken
+ * comparison table: it must stop, and say where and what to fix.
+ */
+describe('a broken comparison table', () => {
+  it('fails `astro build` with the file, the lines and the fixes', () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'bad-table-'));
+    try {
+      const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+        env: { ...process.env, CONTENT_DIR: 'tests/fixtures/bad-table' },
+        encoding: 'utf8',
+      });
+      const output = `${build.stdout}\n${build.stderr}`;
+      expect(build.status, output).not.toBe(0);
+      const file = 'tests/fixtures/bad-table/notes/bad-table.mdx';
+      expect(output).toContain(`${file} has 3 comparison table problems:`);
+      expect(output).toContain(
+        `${file}:13: table "concurrency-models": the header "Name" names columns 1 and 3. Give every column a distinct name.`,
+      );
+      expect(output).toContain(
+        `${file}:15: table "concurrency-models": row 1 ("Processes") has 2 cells but the header has 3. Add the missing cells`,
+      );
+      expect(output).toContain(
+        `${file}:17: table "concurrency-models": rows 2 and 3 both get the anchor #concurrency-models-threads. Make their first cells differ.`,
+      );
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
