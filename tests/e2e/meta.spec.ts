@@ -1,7 +1,19 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { test, expect } from './fixtures';
 
 const SITE = 'https://asyncio-notes.example.org';
-const notes = ['/introduction/what-is-asyncio/', '/introduction/c10k/', '/introduction/concurrency-vs-parallelism/'];
+
+/** The note pages of the built site, as URL paths (every page but home and 404). */
+function notePages(dir = 'dist'): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : notePages(path);
+    if (name !== 'index.html' || dir === 'dist') return [];
+    return [`/${relative('dist', dir).split(sep).join('/')}/`];
+  });
+}
+const notes = notePages();
 
 for (const path of ['/', ...notes]) {
   test(`${path} has its title, description, canonical URL and Open Graph tags`, async ({ page }) => {
@@ -42,6 +54,7 @@ test('the sitemap lists the home page and every note, and not the 404 page', asy
   const urls = (await Promise.all(sitemaps.map(async (path) => (await request.get(path)).text()))).flatMap((xml) =>
     [...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((match) => match[1]),
   );
+  expect(notes.length).toBeGreaterThanOrEqual(3);
   expect(urls.sort()).toEqual([`${SITE}/`, ...notes.map((path) => `${SITE}${path}`)].sort());
 });
 
