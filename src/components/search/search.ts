@@ -41,6 +41,7 @@ function script(src: string, type = 'text/javascript'): Promise<unknown> {
 async function loadModal(): Promise<PagefindModal> {
   const config = document.createElement('pagefind-config');
   config.setAttribute('bundle-path', bundle);
+  config.setAttribute('base-url', import.meta.env.BASE_URL);
   config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
   const modal = document.createElement('pagefind-modal') as PagefindModal;
   document.body.append(config, modal);
