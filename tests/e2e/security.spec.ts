@@ -25,10 +25,13 @@ test('every page carries a Content-Security-Policy and no inline style', () => {
   }
 });
 
-test('highlighted code keeps its colours under the policy', async ({ page }) => {
+test('highlighted code keeps its colours under the policy, in both themes', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/introduction/what-is-asyncio/');
   const keyword = page.locator('figure.code pre .line > span', { hasText: /^import$/ }).first();
-  await expect(keyword).toHaveCSS('color', 'rgb(215, 58, 73)');
+  await expect(keyword).toHaveCSS('color', 'rgb(160, 17, 31)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(keyword).toHaveCSS('color', 'rgb(255, 123, 114)');
 });
 
 test('the site makes no request to another origin, even while searching', async ({ page }) => {
