@@ -9,12 +9,14 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { quietBuild } from './src/integrations/quiet-build.ts';
 import { contentSecurityPolicy } from './src/security.ts';
 import { site } from './src/site.ts';
+import { contentCacheDir } from './src/lib/content-dir.ts';
 
 export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
   srcDir: './src',
+  cacheDir: contentCacheDir(),
   publicDir: './public',
   markdown: {
     processor: markdownProcessor(),
