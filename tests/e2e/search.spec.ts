@@ -89,6 +89,19 @@ test('identifiers with dots and underscores are found as typed', async ({ page }
   await page.keyboard.press('/');
   await searchInput(page).pressSequentially('asyncio.run');
   await expect(dialog(page).getByRole('link', { name: 'What is AsyncIO' })).toBeVisible();
+  await searchInput(page).fill('asyncio.gather');
+  await expect(dialog(page).getByText(/\d+ results? for asyncio\.gather/)).toBeVisible();
+  await expect(
+    dialog(page)
+      .locator('mark', { hasText: /^asyncio\.gather/ })
+      .first(),
+  ).toBeVisible();
+  await searchInput(page).fill('worker_threads');
+  await expect(
+    dialog(page)
+      .locator('mark', { hasText: /^worker_threads/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test('the search button names its visible text and shows its shortcut', async ({ page }) => {
