@@ -11,7 +11,8 @@ export function contentDir(): string {
  * the default for the site, a separate folder per CONTENT_DIR, so fixture builds
  * running alongside each other or the site's build never share one store.
  */
-export function contentCacheDir(): string | undefined {
+export function contentCacheDir(): string {
   const dir = process.env.CONTENT_DIR;
-  return dir ? `./node_modules/.astro/content-dirs/${dir.replace(/[^\w.-]+/g, '_')}/` : undefined;
+  // Astro's own default when building the site's content.
+  return dir ? `./node_modules/.astro/content-dirs/${dir.replace(/[^\w.-]+/g, '_')}/` : './node_modules/.astro/';
 }
