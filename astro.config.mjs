@@ -8,21 +8,36 @@ import { codeStyles } from './src/integrations/code-styles.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { quietBuild } from './src/integrations/quiet-build.ts';
 import { contentSecurityPolicy } from './src/security.ts';
+import { citationChecks } from './src/integrations/citations.ts';
+import { linkCheck } from './src/integrations/link-check.ts';
 import { site } from './src/site.ts';
-import { contentCacheDir } from './src/lib/content-dir.ts';
+
+// A build of another content tree (fixtures, benchmarks) keeps its own content
+// cache: trees never mix entries, and such builds can run side by side.
+const contentDir = process.env.CONTENT_DIR;
 
 export default defineConfig({
+  ...(contentDir && { cacheDir: `./node_modules/.astro/trees/${contentDir.replace(/[^a-z0-9]+/gi, '-')}` }),
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
   srcDir: './src',
-  cacheDir: contentCacheDir(),
   publicDir: './public',
   markdown: {
     processor: markdownProcessor(),
     shikiConfig,
   },
-  integrations: [contentCheck(), quietBuild(), mdx(), sitemap(), codeStyles(), pagefindIndex()],
+  // linkCheck stays last: it reads the final HTML every other step wrote.
+  integrations: [
+    contentCheck(),
+    quietBuild(),
+    mdx(),
+    sitemap(),
+    codeStyles(),
+    pagefindIndex(),
+    citationChecks(),
+    linkCheck(),
+  ],
   security: { csp: contentSecurityPolicy },
   build: { format: 'directory' },
   devToolbar: { enabled: false },

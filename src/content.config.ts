@@ -1,12 +1,24 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { noteSchema } from './schemas/note';
+import { sourceSchema } from './schemas/source';
+import { sourcesLoader } from './citations/loader';
+import { registryPath } from './citations/registry';
 import { contentDir } from './lib/content-dir';
+
+/** Where content lives (CONTENT_DIR points a build at a fixture tree). */
+const root = contentDir();
 
 /** The notes a reader reads: `content/notes/**` → one page each. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir()}/notes` }),
+  loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/notes` }),
   schema: noteSchema,
 });
 
-export const collections = { notes };
+/** The works notes cite: `content/sources/sources.yaml`, one entry per work. */
+const sources = defineCollection({
+  loader: sourcesLoader(registryPath(root)),
+  schema: sourceSchema,
+});
+
+export const collections = { notes, sources };

@@ -4,15 +4,21 @@
  * Each feature is one plugin in this folder; add new ones to the lists below.
  */
 import { unified } from '@astrojs/markdown-remark';
-import type { ShikiConfig } from '@astrojs/markdown-remark';
+import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
+import { rehypeCitations } from './rehype-citations';
 import { remarkComparisonTables } from './remark-comparison-tables';
 import { shikiStyleClasses } from './shiki-style-classes';
+import { withBase } from '../lib/urls';
+import { site } from '../site';
 
 export const remarkPlugins = [remarkGfm, remarkComparisonTables];
 
-export const rehypePlugins = [rehypeCodeFigure];
+export const rehypePlugins: RehypePlugins = [
+  rehypeCodeFigure,
+  [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
+];
 
 export const shikiConfig: Partial<ShikiConfig> = {
   // The two GitHub themes whose every token colour reaches WCAG AA (4.5:1) on our

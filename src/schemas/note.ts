@@ -37,6 +37,13 @@ export const noteSchema = z
       })
       .default([]),
     updated: z.coerce.date({ error: 'Write updated as a date, e.g. 2026-11-25.' }),
+    /**
+     * Registered works (ids from content/sources/sources.yaml) the page relies on
+     * without linking them; they join the page's Sources list. The build checks the ids.
+     */
+    sources: z
+      .array(z.string().regex(kebab, 'Write source ids in kebab-case, as registered, e.g. "kegel-c10k".'))
+      .default([]),
     /** Drafts render in `npm run dev` but are left out of the production build. */
     draft: z.boolean({ error: 'Write draft as true or false.' }).default(false),
   })

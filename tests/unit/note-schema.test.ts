@@ -47,6 +47,14 @@ describe('note frontmatter', () => {
     expect(issues({ ...valid, tittle: 'x' })).toHaveLength(1);
   });
 
+  it('lists the sources a page relies on by registered id', () => {
+    expect(noteSchema.parse({ ...valid, sources: ['kegel-c10k'] }).sources).toEqual(['kegel-c10k']);
+    expect(noteSchema.parse(valid).sources).toEqual([]);
+    expect(issues({ ...valid, sources: ['Kegel C10K'] })).toEqual([
+      'sources.0: Write source ids in kebab-case, as registered, e.g. "kegel-c10k".',
+    ]);
+  });
+
   it('requires a positive whole order', () => {
     expect(issues({ ...valid, order: 1.5 })).toEqual(['order: Use a whole number for order.']);
   });
