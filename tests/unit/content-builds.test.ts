@@ -3,9 +3,10 @@
  * (CONTENT_DIR points it there) and checks what a contributor would see.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const astroBin = join(process.cwd(), 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -54,9 +55,12 @@ describe('content builds', () => {
       .join('\n');
     expect(everything).toContain('A published note');
     expect(everything).not.toMatch(/unfinished|An unfinished draft/);
-    const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(1);
+    // Pagefind's fragments (gzipped, one per indexed page) name each page's URL.
+    const fragments = join(outDir, 'pagefind', 'fragment');
+    const indexed = readdirSync(fragments).map((name) =>
+      gunzipSync(readFileSync(join(fragments, name))).toString('utf8'),
+    );
+    expect(indexed.some((fragment) => fragment.includes('"url":"/published/"'))).toBe(true);
+    expect(indexed.filter((fragment) => /unfinished|An unfinished draft/.test(fragment))).toEqual([]);
   });
 });
