@@ -44,12 +44,23 @@ function sentences(text: string): string[] {
     .filter((sentence) => /\w/.test(sentence));
 }
 
-/** The text units of the note: each paragraph, heading and table cell, split into sentences. */
+/** Text of a node without its links' text: a link may become a citation with the work's title. */
+function textWithoutLinks(node: Nodes): string {
+  if (node.type === 'link') return '';
+  if ('children' in node) return node.children.map(textWithoutLinks).join('');
+  return toString(node);
+}
+
+/**
+ * The text units of the note: each paragraph, heading and table cell, split into
+ * sentences. Link texts are left out (the link URLs are checked instead), and so
+ * is whatever is left of a paragraph that was only a link (e.g. "[Source](…)").
+ */
 function textUnits(tree: Root): string[] {
   const units: string[] = [];
   const walk = (node: Nodes) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      units.push(...sentences(toString(node)));
+      units.push(...sentences(textWithoutLinks(node)));
       return;
     }
     if ('children' in node) for (const child of node.children) walk(child);

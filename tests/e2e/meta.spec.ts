@@ -4,18 +4,18 @@ import { test, expect } from './fixtures';
 
 const SITE = 'https://asyncio-notes.example.org';
 
-/** The note pages of the built site, as URL paths (every page but home and 404). */
-function notePages(dir = 'dist'): string[] {
+/** The pages of the built site besides home and 404 (notes, sources), as URL paths. */
+function innerPages(dir = 'dist'): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : notePages(path);
+    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : innerPages(path);
     if (name !== 'index.html' || dir === 'dist') return [];
     return [`/${relative('dist', dir).split(sep).join('/')}/`];
   });
 }
-const notes = notePages();
+const pages = innerPages();
 
-for (const path of ['/', ...notes]) {
+for (const path of ['/', ...pages]) {
   test(`${path} has its title, description, canonical URL and Open Graph tags`, async ({ page }) => {
     await page.goto(path);
     const meta = (selector: string) => page.locator(selector).getAttribute('content');
@@ -27,7 +27,10 @@ for (const path of ['/', ...notes]) {
     expect(await meta('meta[property="og:url"]')).toBe(`${SITE}${path}`);
     expect(await meta('meta[property="og:description"]')).toBe(description);
     expect(title.startsWith((await meta('meta[property="og:title"]')) ?? '-')).toBe(true);
-    expect(await meta('meta[property="og:type"]')).toBe(path === '/' ? 'website' : 'article');
+    // Notes (they carry their modified time) are articles; home and the other pages are the website.
+    const isNote = (await page.locator('meta[property="article:modified_time"]').count()) === 1;
+    expect(isNote).toBe(path.startsWith('/introduction/'));
+    expect(await meta('meta[property="og:type"]')).toBe(isNote ? 'article' : 'website');
     expect(await meta('meta[property="og:site_name"]')).toBe('Async I/O, explained');
     await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
   });
@@ -47,25 +50,27 @@ test('robots.txt allows crawling and points to the sitemap', async ({ request })
   expect(body).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
 });
 
-test('the sitemap lists the home page and every note, and not the 404 page', async ({ request }) => {
+test('the sitemap lists the home page and every other page but 404', async ({ request }) => {
   const index = await (await request.get('/sitemap-index.xml')).text();
   const sitemaps = [...index.matchAll(/<loc>(.*?)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
   expect(sitemaps.length).toBeGreaterThan(0);
   const urls = (await Promise.all(sitemaps.map(async (path) => (await request.get(path)).text()))).flatMap((xml) =>
     [...xml.matchAll(/<loc>(.*?)<\/loc>/g)].map((match) => match[1]),
   );
-  expect(notes.length).toBeGreaterThanOrEqual(3);
-  expect(urls.sort()).toEqual([`${SITE}/`, ...notes.map((path) => `${SITE}${path}`)].sort());
+  expect(pages.length).toBeGreaterThanOrEqual(3);
+  expect(urls.sort()).toEqual([`${SITE}/`, ...pages.map((path) => `${SITE}${path}`)].sort());
 });
 
-for (const path of notes) {
-  test(`${path}: every heading has a stable id, listed in the outline`, async ({ page }) => {
+for (const path of pages) {
+  test(`${path}: every heading has a stable id, and the outline lists the sections`, async ({ page }) => {
     await page.goto(path);
-    const headings = page.locator('.prose :is(h2, h3, h4, h5, h6)');
-    const ids = await headings.evaluateAll((elements) => elements.map((element) => element.id));
+    const ids = await page
+      .locator('main :is(h2, h3, h4, h5, h6)')
+      .evaluateAll((elements) => elements.map((element) => element.id));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
     expect(new Set(ids).size).toBe(ids.length);
+    if ((await page.locator('.toc').count()) === 0) return;
     const outline = await page.locator('.toc a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     const outlined = await page
       .locator('.prose :is(h2, h3)')
