@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFrontmatter, formatProblems } from '../../src/lib/frontmatter-check';
 import { noteSchema } from '../../src/schemas/note';
+import { checkNotes } from '../../src/integrations/content-check';
 
 const note = (frontmatter: string) => `---\n${frontmatter}\n---\n\nBody.\n`;
 const valid = [
@@ -60,5 +61,17 @@ describe('frontmatter check', () => {
     expect(
       formatProblems([{ file: 'content/notes/x.mdx', line: 5, field: 'order', message: 'Use a whole number.' }]),
     ).toBe('content/notes/x.mdx:5  order: Use a whole number.');
+  });
+});
+
+describe('the content tree check', () => {
+  it('accepts every note the site ships', () => {
+    expect(checkNotes('./content')).toEqual([]);
+  });
+
+  it('finds every problem in the bad-frontmatter fixture', () => {
+    expect(checkNotes('tests/fixtures/bad-frontmatter').map((problem) => `${problem.line} ${problem.field}`)).toEqual(
+      expect.arrayContaining(['5 order', '1 updated', '6 tagz']),
+    );
   });
 });
