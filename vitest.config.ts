@@ -5,7 +5,12 @@ import { getViteConfig } from 'astro/config';
 // Markdown pipeline resolve exactly as in the build.
 export default getViteConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     testTimeout: 60_000,
+    projects: [
+      // Fast, in-process: part of `npm run check`.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // The command-line tools run as a contributor runs them (each builds a project copy): `npm test` only.
+      { extends: true, test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 180_000 } },
+    ],
   },
 });

@@ -19,7 +19,8 @@ export interface SiteSettings {
 }
 
 // SITE_URL / SITE_BASE let a deploy (e.g. GitHub Pages under /repo-name/) move the
-// site without touching code.
+// site without touching code; SITE_REPOSITORY / SITE_BRANCH point the edit links at
+// the repository that deploys it (the Pages workflow sets them from `github.*`).
 const env = typeof process === 'undefined' ? {} : process.env;
 
 export const site: SiteSettings = {
@@ -30,7 +31,7 @@ export const site: SiteSettings = {
   base: env.SITE_BASE ?? '/',
   lang: 'en',
   repository: {
-    url: 'https://github.com/asyncio-notes/asyncio-notes',
-    branch: 'main',
+    url: env.SITE_REPOSITORY || 'https://github.com/asyncio-notes/asyncio-notes',
+    branch: env.SITE_BRANCH || 'main',
   },
 };

@@ -2,8 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { checkFrontmatter, formatProblem, type Problem } from '../../scripts/check/frontmatter';
 import { contentDir } from '../lib/content-dir';
-import { checkFrontmatter, formatProblems, type ContentProblem } from '../lib/frontmatter-check';
 import { noteSchema } from '../schemas/note';
 
 /** Every note source under `<content>/notes`, as the notes collection's glob loader sees them. */
@@ -14,20 +14,25 @@ function noteFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return names.filter((name) => /\.mdx?$/.test(name)).map((name) => join(dir, name));
+  return names
+    .filter((name) => /\.mdx?$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
-export function checkNotes(root: string = contentDir()): ContentProblem[] {
-  return noteFiles(join(root, 'notes')).flatMap((path) =>
-    checkFrontmatter(readFileSync(path, 'utf8'), relative(process.cwd(), path), noteSchema),
-  );
+export function checkNotes(root: string = contentDir()): Problem[] {
+  return noteFiles(join(root, 'notes')).flatMap((path) => {
+    const file = relative(process.cwd(), path);
+    return checkFrontmatter(file, readFileSync(path, 'utf8'), noteSchema);
+  });
 }
 
 /**
- * Fails `astro build` on bad frontmatter before Astro reads the content, with
- * one line per problem naming the file, line, field and fix (Astro's own schema
- * error shows one problem at a time, with a stack trace). `astro dev` warns
- * instead, so a half-typed note does not stop the server.
+ * Fails `astro build` itself on bad frontmatter, before Astro reads the content,
+ * with the same file:line:column messages as `npm run check` (scripts/check/
+ * frontmatter.ts); Astro's own schema error shows one problem at a time, at
+ * `file:0:0`, under a stack trace. `astro dev` warns instead, so a half-typed
+ * note does not stop the server.
  */
 export function contentCheck(): AstroIntegration {
   return {
@@ -36,7 +41,7 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         const problems = checkNotes();
         if (problems.length === 0) return;
-        const report = formatProblems(problems);
+        const report = problems.map(formatProblem).join('\n');
         if (command === 'dev') {
           logger.warn(`Frontmatter problems:\n${report}`);
           return;

@@ -10,6 +10,7 @@ import { rehypeCodeFigure } from './rehype-code-figure';
 import { rehypeCitations } from './rehype-citations';
 import { remarkComparisonTables } from './remark-comparison-tables';
 import { shikiStyleClasses } from './shiki-style-classes';
+import { rehypeBaseLinks } from './rehype-base-links';
 import { withBase } from '../lib/urls';
 import { site } from '../site';
 
@@ -18,6 +19,8 @@ export const remarkPlugins = [remarkGfm, remarkComparisonTables];
 export const rehypePlugins: RehypePlugins = [
   rehypeCodeFigure,
   [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
+  // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
+  [rehypeBaseLinks, { base: site.base }],
 ];
 
 export const shikiConfig: Partial<ShikiConfig> = {

@@ -1,77 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrontmatter, formatProblems } from '../../src/lib/frontmatter-check';
 import { noteSchema } from '../../src/schemas/note';
-import { checkNotes } from '../../src/integrations/content-check';
+import { checkFrontmatter, formatProblem, splitFrontmatter } from '../../scripts/check/frontmatter';
 
-const note = (frontmatter: string) => `---\n${frontmatter}\n---\n\nBody.\n`;
 const valid = [
   'title: What is AsyncIO',
   'description: The three names you meet first and how they relate to each other.',
-  'section: AsyncIO – Introduction',
+  'section: Intro',
   'order: 1',
   'updated: 2026-11-25',
-].join('\n');
-const check = (source: string) => checkFrontmatter(source, 'content/notes/x.mdx', noteSchema);
+];
+
+const note = (lines: string[], eol = '\n') => ['---', ...lines, '---', '', 'Body.', ''].join(eol);
+const messages = (text: string) => checkFrontmatter('n.mdx', text, noteSchema).map(formatProblem);
 
 describe('frontmatter check', () => {
-  it('passes a valid note', () => {
-    expect(check(note(valid))).toEqual([]);
+  it('accepts a valid note, also with CRLF line ends and a BOM', () => {
+    expect(messages(note(valid))).toEqual([]);
+    expect(messages(`\uFEFF${note(valid, '\r\n')}`)).toEqual([]);
   });
 
-  it('names the file, line and field of a wrong value, with the fix', () => {
-    expect(check(note(valid.replace('order: 1', 'order: first')))).toEqual([
-      { file: 'content/notes/x.mdx', line: 5, field: 'order', message: 'Write order as a whole number, e.g. 2.' },
+  it('points at the offending item inside a list', () => {
+    expect(messages(note([...valid, 'tags:', '  - asyncio', '  - Event Loop']))).toEqual([
+      'n.mdx:9:5: field "tags.1": Write tags in kebab-case, e.g. "event-loop".',
     ]);
   });
 
-  it('reports a missing field at the frontmatter and says what to add', () => {
-    const [problem] = check(note(valid.replace(/^description:.*\n/m, '')));
-    expect(problem).toMatchObject({ line: 1, field: 'description' });
-    expect(problem?.message).toMatch(/^Missing field: add "description:" to the frontmatter/);
-  });
-
-  it('points at the line of an unknown (misspelt) field', () => {
-    expect(check(note(`${valid}\ntagz: [a]`))).toEqual([
-      {
-        file: 'content/notes/x.mdx',
-        line: 7,
-        field: 'tagz',
-        message: 'Unknown field. Fix its spelling or remove it.',
-      },
+  it('reports a duplicated field at its second occurrence', () => {
+    expect(messages(note([...valid, 'order: 2']))).toEqual([
+      expect.stringMatching(/^n\.mdx:7:1: frontmatter is not valid YAML \(Map keys must be unique/),
     ]);
   });
 
-  it('points inside lists', () => {
-    expect(check(note(`${valid}\ntags:\n  - ok\n  - Not Kebab`))).toEqual([
-      expect.objectContaining({ line: 9, field: 'tags.1' }),
-    ]);
-  });
-
-  it('reports YAML syntax errors with their line', () => {
-    const [problem] = check(note(`${valid}\ntitle: [unclosed`));
-    expect(problem?.message).toMatch(/^The frontmatter is not valid YAML/);
-    expect(problem?.line).toBeGreaterThanOrEqual(7);
-  });
-
-  it('asks for frontmatter when there is none', () => {
-    expect(check('# Just a heading\n')).toEqual([expect.objectContaining({ line: 1, field: '' })]);
-  });
-
-  it('formats one clickable line per problem', () => {
-    expect(
-      formatProblems([{ file: 'content/notes/x.mdx', line: 5, field: 'order', message: 'Use a whole number.' }]),
-    ).toBe('content/notes/x.mdx:5  order: Use a whole number.');
-  });
-});
-
-describe('the content tree check', () => {
-  it('accepts every note the site ships', () => {
-    expect(checkNotes('./content')).toEqual([]);
-  });
-
-  it('finds every problem in the bad-frontmatter fixture', () => {
-    expect(checkNotes('tests/fixtures/bad-frontmatter').map((problem) => `${problem.line} ${problem.field}`)).toEqual(
-      expect.arrayContaining(['5 order', '1 updated', '6 tagz']),
-    );
+  it('finds no frontmatter when the block is not closed', () => {
+    expect(splitFrontmatter('---\ntitle: x\n\nBody')).toBeUndefined();
+    expect(splitFrontmatter('---\n---\n')).toEqual({ yaml: '', firstLine: 2 });
   });
 });

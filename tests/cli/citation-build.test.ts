@@ -1,17 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { isolatedProject, localBin } from '../helpers/isolated-project';
 
 /**
  * The whole path a contributor sees: `astro build` on a content tree with a
  * mistyped citation fails, and its output carries the message without a stack.
+ * It builds in a copy of the project so it cannot race the build `npm run check` runs.
  */
 it('astro build fails on a bad citation with the message a contributor needs', () => {
-  const outDir = mkdtempSync(join(tmpdir(), 'citation-build-'));
+  const project = isolatedProject('content', ['tests/fixtures/citations/unknown-id-site']);
   try {
-    const result = spawnSync('node_modules/.bin/astro', ['build', '--outDir', outDir], {
+    const result = spawnSync(localBin('astro'), ['build'], {
+      cwd: project.root,
       env: { ...process.env, CONTENT_DIR: 'tests/fixtures/citations/unknown-id-site', FORCE_COLOR: '0', NO_COLOR: '1' },
       encoding: 'utf8',
     });
@@ -25,6 +25,6 @@ it('astro build fails on a bad citation with the message a contributor needs', (
     // No stack frames into our code or Astro's after the message.
     expect(failure).not.toMatch(/^\s+at /m);
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    project.dispose();
   }
 });

@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isolatedProject } from '../helpers/isolated-project';
 
 /**
  * The whole build, on a tiny content tree whose only note has a broken
- * comparison table: it must stop, and say where and what to fix.
+ * comparison table: it must stop, and say where and what to fix. It builds in
+ * a copy of the project so it cannot race the build `npm run check` runs.
  */
 describe('a broken comparison table', () => {
   it('fails `astro build` with the file, the lines and the fixes', () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'bad-table-'));
+    const project = isolatedProject('content', ['tests/fixtures/bad-table']);
     try {
-      const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+      const build = spawnSync('npx', ['astro', 'build'], {
+        cwd: project.root,
         env: { ...process.env, CONTENT_DIR: 'tests/fixtures/bad-table' },
         encoding: 'utf8',
       });
@@ -30,7 +30,7 @@ describe('a broken comparison table', () => {
         `${file}:17: table "concurrency-models": rows 2 and 3 both get the anchor #concurrency-models-threads. Make their first cells differ.`,
       );
     } finally {
-      rmSync(outDir, { recursive: true, force: true });
+      project.dispose();
     }
   });
 });

@@ -1,0 +1,38 @@
+// @ts-check
+import { defineConfig } from 'eslint/config';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+
+/**
+ * Lint catches mistakes the type checker cannot (unused code, suspicious
+ * patterns); formatting is Prettier's job, so no style rules here. Rules are
+ * the recommended sets, without type information: `astro check` already type-checks
+ * and `npm run check` stays fast.
+ */
+export default defineConfig(
+  {
+    ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  astro.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // `catch {}` is how "ignore this failure" is written (e.g. storage disabled).
+      'no-empty': ['error', { allowEmptyCatch: true }],
+      // `_name` marks a binding that is deliberately unused (e.g. omitted by destructuring).
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Client scripts run in the browser.
+    files: ['src/components/**/*.ts', 'src/components/**/*.astro'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

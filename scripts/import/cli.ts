@@ -1,0 +1,116 @@
+/**
+ * `npm run import -- path/to/note.md [--section "Name"] [--force]`
+ *
+ * Turns a Markdown note into content/notes/<slug>.mdx, registers the works it
+ * links to that the source registry does not know yet, and says what it did.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
+import { parse } from 'yaml';
+import { DESCRIPTION_MAX, noteSchema } from '../../src/schemas/note';
+import { splitFrontmatter } from '../check/frontmatter';
+import { importNote, NotANoteError, type ExistingNote } from './note';
+import { appendToRegistry, readRegistry } from './registry';
+import { RegistryError } from '../../src/citations/registry';
+
+class UsageError extends Error {}
+
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+const notesDir = join(contentDir, 'notes');
+const registryFile = join(contentDir, 'sources', 'sources.yaml');
+
+function existingNotes(): ExistingNote[] {
+  if (!existsSync(notesDir)) return [];
+  return readdirSync(notesDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.mdx?$/.test(file))
+    .flatMap((file) => {
+      const frontmatter = splitFrontmatter(readFileSync(join(notesDir, file), 'utf8'));
+      const data = (frontmatter ? parse(frontmatter.yaml) : null) as Partial<ExistingNote> | null;
+      if (!data || typeof data.order !== 'number') return [];
+      return [
+        {
+          id: file.replace(/\.mdx?$/, ''),
+          title: String(data.title),
+          section: String(data.section),
+          order: data.order,
+        },
+      ];
+    });
+}
+
+function minDescription(): number {
+  const probe = noteSchema.shape.description.safeParse('');
+  const minimum = probe.success ? 0 : /at least (\d+)/.exec(probe.error.issues[0]?.message ?? '')?.[1];
+  return Number(minimum ?? 40);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false }, section: { type: 'string' } },
+  });
+  const [source] = positionals;
+  if (!source || positionals.length > 1) {
+    throw new UsageError('Usage: npm run import -- path/to/note.md [--section "Sidebar section"] [--force]');
+  }
+  if (!existsSync(source)) throw new UsageError(`${source}: no such file.`);
+  if (!['.md', '.markdown'].includes(extname(source).toLowerCase())) {
+    throw new UsageError(
+      `${source}: not a Markdown note; the importer reads .md files written as a "## Title" and "###" sections.`,
+    );
+  }
+  const text = readFileSync(source, 'utf8');
+  if (text.includes('\0')) throw new UsageError(`${source}: this is a binary file, not a Markdown note.`);
+
+  const registry = readRegistry(registryFile);
+  const note = importNote(text, {
+    file: source,
+    existingNotes: existingNotes(),
+    lookupSource: registry.lookup,
+    takenSourceIds: registry.ids,
+    today: new Date().toISOString().slice(0, 10),
+    descriptionMax: DESCRIPTION_MAX,
+    descriptionMin: minDescription(),
+    section: values.section,
+    listSources: 'sources' in noteSchema.shape,
+  });
+
+  const target = join(notesDir, `${note.slug}.mdx`);
+  if (existsSync(target) && !values.force) {
+    throw new UsageError(
+      `${target} already exists; nothing was written. Import under another title, edit that page, or pass --force to replace it.`,
+    );
+  }
+  const options = { ...(await prettier.resolveConfig(target)), filepath: target };
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, await prettier.format(note.mdx, options));
+  if (note.newSources.length > 0) appendToRegistry(registryFile, note.newSources, relative(process.cwd(), source));
+
+  const { counts, frontmatter } = note;
+  const reused = note.citedSourceIds.filter((id) => !note.newSources.some((created) => created.id === id));
+  const lines = [
+    `Created ${target}`,
+    `  title        ${frontmatter.title}`,
+    `  description  ${frontmatter.description}`,
+    `  sidebar      "${frontmatter.section}", order ${frontmatter.order}`,
+    `  content      ${counts.sections} sections, ${counts.quotes} quotes, ${counts.links} links, ${counts.tables} tables, ${counts.codeBlocks} code blocks`,
+    note.newSources.length > 0
+      ? `Registered ${note.newSources.length} new source(s) in ${registryFile}: ${note.newSources.map((s) => s.id).join(', ')}\n  Their titles are guessed from the links: check title, authors, year and kind there.`
+      : `No new sources: every link is already registered.`,
+    reused.length > 0 ? `Cites registered source(s): ${reused.join(', ')}` : '',
+    ...note.warnings.map((warning) => `Warning: ${warning}`),
+    `Next: read the page with \`npm run dev\`, run \`npm run check\`, then open a pull request.`,
+  ];
+  console.log(lines.filter(Boolean).join('\n'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof NotANoteError || error instanceof UsageError || error instanceof RegistryError) {
+    console.error(`import: ${error.message}`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+});

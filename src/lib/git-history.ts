@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A commit as `git log` reports it: its hash, committer date and the files it touched. */
+export interface LoggedCommit {
+  hash: string;
+  date: Date;
+  files: string[];
+}
+
+const RECORD = '\x1e';
+
+/** The `git log` arguments whose output {@link parseGitLog} reads: newest first, NUL-separated, paths relative to cwd. */
+export function gitLogArgs(paths: string[]): string[] {
+  return ['log', '-z', `--format=${RECORD}%H %cI`, '--name-only', '--relative', '--', ...paths];
+}
+
+/** Parses the output of `git log` run with {@link gitLogArgs}. */
+export function parseGitLog(output: string): LoggedCommit[] {
+  return output
+    .split(RECORD)
+    .filter((record) => record.length > 0)
+    .map((record) => {
+      const headerEnd = record.indexOf('\0');
+      const header = headerEnd === -1 ? record : record.slice(0, headerEnd);
+      const [hash = '', iso = ''] = header.trim().split(' ');
+      const files =
+        headerEnd === -1
+          ? []
+          : record
+              .slice(headerEnd + 1)
+              .replace(/^\n/, '')
+              .split('\0')
+              .filter((file) => file.length > 0);
+      return { hash, date: new Date(iso), files };
+    });
+}
+
+/**
+ * The date each file last changed, from commits listed newest first. In a
+ * shallow clone the oldest fetched commits look as if they added every file,
+ * so a file whose newest commit is such a boundary commit gets no date: its
+ * true last change may be older, and a wrong date is worse than none.
+ */
+export function lastChangeDates(commits: LoggedCommit[], shallowBoundaries: ReadonlySet<string>): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  const seen = new Set<string>();
+  for (const commit of commits) {
+    for (const file of commit.files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (!shallowBoundaries.has(commit.hash) && !Number.isNaN(commit.date.getTime())) dates.set(file, commit.date);
+    }
+  }
+  return dates;
+}
+
+async function shallowBoundaries(cwd: string): Promise<Set<string>> {
+  const { stdout } = await run('git', ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'], { cwd });
+  const [isShallow, shallowFile = ''] = stdout.trim().split('\n');
+  if (isShallow !== 'true') return new Set();
+  const hashes = await readFile(resolve(cwd, shallowFile), 'utf8');
+  return new Set(hashes.split('\n').filter(Boolean));
+}
+
+/**
+ * Last-change dates of every file under `paths` (relative to `cwd`) from one
+ * `git log` call. Outside a git checkout (a tarball, a temporary benchmark
+ * tree) the map is empty and callers fall back to the frontmatter date.
+ */
+export async function readLastChangeDates(paths: string[], cwd = process.cwd()): Promise<Map<string, Date>> {
+  try {
+    const [log, boundaries] = await Promise.all([
+      run('git', gitLogArgs(paths), { cwd, maxBuffer: 256 * 1024 * 1024 }),
+      shallowBoundaries(cwd),
+    ]);
+    return lastChangeDates(parseGitLog(log.stdout), boundaries);
+  } catch {
+    return new Map();
+  }
+}
+
+/** The directory every path lies in, e.g. `content/notes` for the notes' files. */
+export function commonDirectory(paths: readonly string[]): string {
+  const split = paths.map((path) => path.replaceAll('\\', '/').split('/').slice(0, -1));
+  const [first = []] = split;
+  let length = first.length;
+  for (const parts of split) {
+    let same = 0;
+    while (same < Math.min(length, parts.length) && parts[same] === first[same]) same++;
+    length = same;
+  }
+  return first.slice(0, length).join('/') || '.';
+}
+
+/** Last-change dates of the given files (paths relative to cwd), from one `git log` over their common folder. */
+export function readLastChangeDatesOf(files: readonly string[], cwd = process.cwd()): Promise<Map<string, Date>> {
+  return files.length === 0 ? Promise.resolve(new Map()) : readLastChangeDates([commonDirectory(files)], cwd);
+}

@@ -1,0 +1,79 @@
+/**
+ * The contributor's view of CI: `npm run check` on content with the mistakes
+ * people make, asserting the message that tells them what to fix.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { isolatedProject, runCheck } from '../helpers/isolated-project';
+
+describe('npm run check on bad frontmatter', async () => {
+  // The content step reads files only, so it can run in the real project.
+  const { code, output } = await runCheck(process.cwd(), ['--only', 'content,types,build'], {
+    CONTENT_DIR: 'tests/fixtures/check-frontmatter',
+  });
+  const notes = 'tests/fixtures/check-frontmatter/notes';
+
+  it('fails', () => {
+    expect(code).toBe(1);
+    expect(output).toContain('check failed');
+  });
+
+  it.each([
+    [`${notes}/missing-title.mdx:2:1: missing field "title": add a line "title: …" to the frontmatter.`],
+    [`${notes}/unknown-field.mdx:7:1: unknown field "tgas": remove it or correct its spelling`],
+    [`${notes}/bad-values.mdx:3:14: field "description": Write a description of at least 40 characters`],
+    [`${notes}/bad-values.mdx:6:10: field "updated": Write updated as a date, e.g. 2026-11-25.`],
+    [`${notes}/unquoted-colon.mdx:2:8: frontmatter is not valid YAML`],
+    [`${notes}/no-frontmatter.md:1:1: no frontmatter: start the file with a "---" block`],
+  ])('names file, line, column and the fix: %s', (message) => {
+    expect(output).toContain(message);
+  });
+
+  it('skips the type check and build instead of repeating the error with a stack trace', () => {
+    expect(output).toMatch(/- types\s+skipped until content passes/);
+    expect(output).toMatch(/- build\s+skipped until content passes/);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('npm run check on MDX that does not compile', async () => {
+  const project = isolatedProject('tests/fixtures/check-bad-mdx');
+  afterAll(project.dispose);
+  const { code, output } = await runCheck(project.root, ['--only', 'content,build']);
+
+  it('passes the frontmatter, then fails the build at the file and line', () => {
+    expect(code).toBe(1);
+    expect(output).toMatch(/✓ content/);
+    expect(output).toMatch(/✗ build/);
+    expect(output).toMatch(/content\/notes\/stray-brace\.mdx:11:\d+/);
+    expect(output).toContain('expected a corresponding closing brace');
+  });
+
+  it('shows the error, not the build log or a stack trace', () => {
+    expect(output).not.toContain('Collecting build info');
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe.each([
+  [
+    'a citation of an unknown source id',
+    'tests/fixtures/citations/unknown-id-site',
+    'tests/fixtures/citations/unknown-id-site/notes/c10k.md:13:1: [Source](source:kegel-c10) cites the unknown source id "kegel-c10". Did you mean "kegel-c10k"?',
+  ],
+  [
+    'a comparison table with a missing cell',
+    'tests/fixtures/bad-table',
+    'tests/fixtures/bad-table/notes/bad-table.mdx:15: table "concurrency-models": row 1 ("Processes") has 2 cells but the header has 3.',
+  ],
+])('npm run check on %s', async (_mistake, fixture, message) => {
+  const project = isolatedProject('content', [fixture]);
+  afterAll(project.dispose);
+  const { code, output } = await runCheck(project.root, ['--only', 'content,build'], { CONTENT_DIR: fixture });
+
+  it('fails the build step with the file, the line and the fix', () => {
+    expect(code).toBe(1);
+    expect(output).toMatch(/✗ build/);
+    expect(output).toContain(message);
+    expect(output).not.toMatch(/^\s+at /m);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * GitHub Pages serves a project site under /<repository>/. This builds the
+ * site the way the deploy workflow does (SITE_BASE) in a throwaway copy of the
+ * project and checks, in Chromium, that every link and asset stays under the
+ * base path and resolves, and that search works there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative, sep } from 'node:path';
+import { test, expect } from './fixtures';
+import { isolatedProject, localBin } from '../helpers/isolated-project';
+
+const BASE = '/asyncio-notes/';
+
+test.describe.configure({ mode: 'serial' });
+
+let project: ReturnType<typeof isolatedProject>;
+let server: ChildProcess | undefined;
+let origin = '';
+let pages: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function run(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), { cwd, env: { ...process.env, ...env } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command.join(' ')}:\n${output}`))));
+  });
+}
+
+function htmlPages(dir: string, root = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlPages(path, root);
+    if (!name.endsWith('.html') || name === '404.html') return [];
+    return [
+      BASE +
+        relative(root, path)
+          .split(sep)
+          .join('/')
+          .replace(/index\.html$/, ''),
+    ];
+  });
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  project = isolatedProject('content');
+  // A note that links to another note and to a heading the way CONTRIBUTING.md says to: by site path.
+  writeFileSync(
+    join(project.root, 'content/notes/cross-links.mdx'),
+    [
+      '---',
+      'title: Cross-links',
+      'description: A page that links to another note and to one of its headings by site path.',
+      'section: Fixtures',
+      'order: 99',
+      'updated: 2026-11-25',
+      '---',
+      '',
+      'Read [the C10K problem](/introduction/c10k/#c10k) or [the first note](/introduction/what-is-asyncio/).',
+      '',
+    ].join('\n'),
+  );
+  const env = { SITE_BASE: BASE, SITE_URL: 'https://example.github.io' };
+  await run([localBin('astro'), 'build'], project.root, env);
+  pages = htmlPages(join(project.root, 'dist'));
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(localBin('astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: project.root,
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await fetch(origin + BASE)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 100) throw new Error(`astro preview did not answer at ${origin}${BASE}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+});
+
+test.afterAll(() => {
+  server?.kill();
+  project?.dispose();
+});
+
+test('the base-path build has the home page and every note', () => {
+  expect(pages).toContain(BASE);
+  expect(pages.length).toBeGreaterThanOrEqual(4);
+});
+
+test('every page loads its assets and links only under the base path, and they resolve', async ({ page, request }) => {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (req) => failed.push(`failed ${req.url()}`));
+  const targets = new Set<string>();
+  for (const path of pages) {
+    await page.goto(origin + path);
+    await expect(page.locator('h1')).toHaveCount(1);
+    const urls = await page
+      .locator('[href], [src]')
+      .evaluateAll((elements) =>
+        elements.map((element) => (element as HTMLAnchorElement).href || (element as HTMLImageElement).src),
+      );
+    for (const url of urls) {
+      const parsed = new URL(url);
+      if (parsed.origin !== origin) continue;
+      expect(parsed.pathname, `a link or asset on ${path} leaves ${BASE}`).toMatch(new RegExp(`^${BASE}`));
+      targets.add(parsed.origin + parsed.pathname);
+    }
+  }
+  expect(failed, 'requests that failed while loading the pages').toEqual([]);
+  for (const target of targets) {
+    expect((await request.get(target)).status(), target).toBe(200);
+  }
+  expect(targets.size).toBeGreaterThan(pages.length);
+});
+
+test('links between notes written as site paths get the base path and reach their heading', async ({ page }) => {
+  await page.goto(`${origin}${BASE}cross-links/`);
+  const link = page.locator('.prose').getByRole('link', { name: 'the C10K problem' });
+  await expect(link).toHaveAttribute('href', `${BASE}introduction/c10k/#c10k`);
+  await link.click();
+  await expect(page).toHaveURL(`${origin}${BASE}introduction/c10k/#c10k`);
+  await expect(page.locator('#c10k')).toBeInViewport();
+});
+
+test('stylesheets apply under the base path', async ({ page }) => {
+  await page.goto(`${origin}${BASE}introduction/c10k/`);
+  const loaded = await page.evaluate(
+    () => [...document.styleSheets].filter((sheet) => sheet.cssRules.length > 0).length,
+  );
+  expect(loaded).toBeGreaterThan(0);
+});
+
+test('search works under the base path through the Pagefind API', async ({ page }) => {
+  await page.goto(`${origin}${BASE}`);
+  const hit = await page.evaluate(async (base) => {
+    const pagefind = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+    await pagefind.init();
+    const search = await pagefind.search('C10K');
+    const first = await search.results[0]?.data();
+    return { count: search.results.length, url: first?.url as string | undefined };
+  }, BASE);
+  expect(hit.count).toBeGreaterThan(0);
+  expect(hit.url).toMatch(new RegExp(`^${BASE}introduction/c10k/`));
+  await page.goto(origin + hit.url!);
+  await expect(page.locator('h1')).toContainText('C10K');
+});

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, { steps: WorkflowStep[] }>;
+}
+
+const workflow = (name: string) => parse(readFileSync(`.github/workflows/${name}`, 'utf8')) as Workflow;
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps);
+const npmScripts = (command: string) => [...command.matchAll(/npm run ([\w:-]+)/g)].map((match) => match[1]);
+
+describe('GitHub Actions', () => {
+  const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+
+  it('runs on every pull request exactly the scripts `npm test` runs', () => {
+    const test = workflow('test.yml');
+    expect(test.on).toHaveProperty('pull_request');
+    const ran = steps(test).flatMap((step) => (step.run ? npmScripts(step.run) : []));
+    expect(ran).toEqual(npmScripts(packageJson.scripts.test!));
+  });
+
+  it('gives the browser tests a Chromium and the full git history', () => {
+    const test = steps(workflow('test.yml'));
+    expect(test.some((step) => step.run?.includes('CHROMIUM_PATH='))).toBe(true);
+    expect(test.find((step) => step.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 0 });
+  });
+
+  it('deploys dist/ from main, built for the Pages origin and base path', () => {
+    const deploy = workflow('deploy.yml');
+    expect(deploy.on).toMatchObject({ push: { branches: ['main'] } });
+    const all = steps(deploy);
+    const build = all.find((step) => step.run && npmScripts(step.run).includes('check'));
+    expect(build?.env).toMatchObject({
+      SITE_URL: expect.stringContaining('steps.pages.outputs.origin'),
+      SITE_BASE: expect.stringContaining('steps.pages.outputs.base_path'),
+      SITE_REPOSITORY: expect.stringContaining('github.repository'),
+    });
+    expect(all.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({
+      path: 'dist/',
+    });
+    expect(all.some((step) => step.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+  });
+});
