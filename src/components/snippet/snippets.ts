@@ -1,0 +1,27 @@
+/**
+ * The always-loaded part of the snippet island: reveals the controls and
+ * defers everything else to the runner chunk (controller.ts), which loads when
+ * the reader first points at or focuses a snippet, or when the page is idle.
+ */
+type Controller = typeof import('./controller');
+
+let controller: Promise<Controller> | undefined;
+const loadController = (): Promise<Controller> => (controller ??= import('./controller'));
+
+export function initSnippets(): void {
+  const snippets = document.querySelectorAll<HTMLElement>('.snippet[data-snippet-js]');
+  if (snippets.length === 0) return;
+  for (const snippet of snippets) {
+    const toolbar = snippet.querySelector<HTMLElement>('.snippet-toolbar');
+    if (toolbar) toolbar.hidden = false;
+    snippet.addEventListener('pointerenter', () => void loadController(), { once: true });
+    snippet.addEventListener('focusin', () => void loadController(), { once: true });
+    snippet.addEventListener('click', (event) => {
+      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
+      if (!button || button.disabled) return;
+      void loadController().then(({ handleAction }) => handleAction(snippet, button.dataset.action ?? ''));
+    });
+  }
+  if ('requestIdleCallback' in window) requestIdleCallback(() => void loadController(), { timeout: 4000 });
+  else setTimeout(() => void loadController(), 2000);
+}

@@ -1,0 +1,82 @@
+/**
+ * The authoring syntax of runnable snippets, shared by the build (the remark
+ * plugin) and the doctests: a ```ts run block (optionally `title="…"`) is a
+ * snippet, and the ```text output block right after it is its expected output.
+ */
+import type { Code, Parent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+export interface RunnableSnippet {
+  code: Code;
+  output: Code;
+  parent: Parent;
+  /** Index of `code` in `parent.children`; `output` is the next child. */
+  index: number;
+  /** Line of the opening fence in the source file. */
+  line: number;
+  title: string | undefined;
+}
+
+/** A content mistake in snippet syntax; the message names file:line and the fix. */
+export class SnippetSyntaxError extends Error {
+  override name = 'SnippetSyntaxError';
+}
+
+const metaWords = (meta: string | null | undefined): string[] =>
+  (meta ?? '')
+    .replace(/\b\w+=(["'])[^]*?\1/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+
+export function isRunBlock(node: Code): boolean {
+  return metaWords(node.meta).includes('run');
+}
+
+export function isOutputBlock(node: Code): boolean {
+  return node.lang === 'text' && metaWords(node.meta).includes('output');
+}
+
+export function snippetTitle(meta: string | null | undefined): string | undefined {
+  return /\btitle=(["'])(.*?)\1/.exec(meta ?? '')?.[2];
+}
+
+/** Every snippet in a Markdown tree, in document order; bad syntax throws. */
+export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[] {
+  const snippets: RunnableSnippet[] = [];
+  visit(tree, 'code', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    const line = node.position?.start.line ?? 0;
+    if (isOutputBlock(node)) {
+      const previous = parent.children[index - 1];
+      if (previous?.type !== 'code' || !isRunBlock(previous)) {
+        throw new SnippetSyntaxError(
+          `${file}:${line}: a \`\`\`text output block must come right after the \`\`\`ts run block whose output it shows.`,
+        );
+      }
+      return;
+    }
+    if (!isRunBlock(node)) return;
+    if (node.lang !== 'ts' && node.lang !== 'typescript') {
+      throw new SnippetSyntaxError(
+        `${file}:${line}: runnable snippets are TypeScript: write \`\`\`ts run instead of \`\`\`${node.lang ?? ''} run.`,
+      );
+    }
+    const output = parent.children[index + 1];
+    if (output?.type !== 'code' || !isOutputBlock(output)) {
+      throw new SnippetSyntaxError(
+        `${file}:${line}: this \`\`\`ts run block needs its expected output right after it, in a \`\`\`text output block (leave it empty if the snippet prints nothing).`,
+      );
+    }
+    snippets.push({ code: node, output, parent, index, line, title: snippetTitle(node.meta) });
+  });
+  return snippets;
+}
+
+/** remarkPluginFrontmatter key: how many runnable snippets the page has. */
+export const SNIPPETS_FRONTMATTER_KEY = 'runnableSnippets';
+
+/** Whether a rendered note has snippets, so its page loads the snippet island. */
+export function hasRunnableSnippets(remarkPluginFrontmatter: Record<string, unknown>): boolean {
+  const count = remarkPluginFrontmatter[SNIPPETS_FRONTMATTER_KEY];
+  return typeof count === 'number' && count > 0;
+}

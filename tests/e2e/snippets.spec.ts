@@ -1,0 +1,155 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const NOTE = '/introduction/concurrency-vs-parallelism/';
+
+const snippet = (page: Page, title: string) => page.getByRole('group', { name: `Runnable example: ${title}` });
+const button = (box: Locator, name: string) => box.getByRole('button', { name, exact: true });
+const outputTexts = (box: Locator) => box.locator('.snippet-output .snippet-text');
+
+/** Opens the editor and replaces the whole snippet with `code`. */
+async function editTo(page: Page, box: Locator, code: string): Promise<void> {
+  await button(box, 'Edit').click();
+  const editor = box.locator('.cm-content');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await editor.pressSequentially(code);
+}
+
+test('without JavaScript the code and its expected output are there, the controls are not', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  await expect(box.locator('pre').first()).toContainText('async function download');
+  await expect(box.getByText("finished: [ 'video', 'image' ]")).toBeVisible();
+  await expect(box.locator('.snippet-toolbar')).toBeHidden();
+  await context.close();
+});
+
+test('only pages with a snippet load the snippet script and styles', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto('/introduction/asyncio-in-typescript/');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((url) => /snippet|controller|browser-worker/i.test(url))).toEqual([]);
+  await page.goto(NOTE);
+  await expect(page.locator('link[rel="stylesheet"][href*="snippet"]')).toHaveCount(1);
+  await expect(page.locator('script[src*="Snippets"]')).toHaveCount(1);
+});
+
+test('Run streams the expected lines with elapsed milliseconds', async ({ page }) => {
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  const expected = (await box.locator('figure.code').last().locator('pre').innerText()).trim().split('\n');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(expected);
+  await expect(button(box, 'Stop')).toBeDisabled();
+  const times = await box.locator('.snippet-output .snippet-ms').allInnerTexts();
+  expect(times).toHaveLength(expected.length);
+  expect(Number.parseInt(times[0]!, 10)).toBeGreaterThanOrEqual(90);
+  await expect(box.locator('.snippet-output')).toHaveAttribute('role', 'log');
+  await expect(box.locator('.snippet-output')).toHaveAttribute('aria-live', 'polite');
+});
+
+test('an edited snippet with a type annotation runs with Ctrl/Cmd+Enter', async ({ page }) => {
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  await editTo(page, box, "const answer: number = 6 * 7;\nconsole.log('answer:', answer);");
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(outputTexts(box)).toHaveText(['answer: 42']);
+});
+
+test('a transpile error is shown with its line and column', async ({ page }) => {
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  await editTo(page, box, 'const ok: string = "x";\nconst broken = ;');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(['Line 2, column 16: Unexpected token']);
+});
+
+test('printed markup stays text', async ({ page }) => {
+  page.on('dialog', () => {
+    throw new Error('a dialog opened: printed markup was executed');
+  });
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  await editTo(page, box, 'console.log("<img src=x onerror=alert(1)>");');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(['<img src=x onerror=alert(1)>']);
+  await expect(box.locator('.snippet-output img')).toHaveCount(0);
+});
+
+test('Reset restores the original code', async ({ page }) => {
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  const original = await box.locator('figure.code pre').first().innerText();
+  await editTo(page, box, 'console.log(1);');
+  await expect(box.locator('figure.code').first()).toBeHidden();
+  await button(box, 'Reset').click();
+  await expect(box.locator('.cm-editor')).toHaveCount(0);
+  await expect(box.locator('figure.code pre').first()).toBeVisible();
+  expect(await box.locator('figure.code pre').first().innerText()).toBe(original);
+  await expect(button(box, 'Edit')).toBeFocused();
+  await button(box, 'Edit').click();
+  await expect(box.locator('.cm-content')).toHaveText(original.replace(/\n$/, '').split('\n').join(''));
+});
+
+test('Stop ends a run', async ({ page }) => {
+  await page.goto('/introduction/what-is-asyncio/');
+  const box = snippet(page, 'Sequential awaits vs Promise.all');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box).first()).toHaveText('one after another:');
+  await button(box, 'Stop').click();
+  await expect(outputTexts(box).last()).toHaveText('Stopped.');
+  await expect(button(box, 'Stop')).toBeDisabled();
+  await page.waitForTimeout(1200);
+  await expect(outputTexts(box)).toHaveCount(2);
+});
+
+test('while (true) {} is stopped by the time limit and the page stays responsive', async ({ page }) => {
+  test.setTimeout(40_000);
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  await editTo(page, box, "console.log('spinning');\nwhile (true) {}");
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(['spinning']);
+  // The loop runs in the worker: the page's own buttons still react.
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  const before = await toggle.getAttribute('aria-pressed');
+  await toggle.click();
+  await expect(toggle).not.toHaveAttribute('aria-pressed', before ?? '');
+  await expect(outputTexts(box).last()).toContainText('time limit', { timeout: 15_000 });
+  await expect(button(box, 'Stop')).toBeDisabled();
+});
+
+test('the worker snippet runs nested workers in the page', async ({ page }) => {
+  await page.goto(NOTE);
+  const box = snippet(page, 'CPU-bound work in parallel workers');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(['one after another: [ 41538, 41538 ]', 'side by side: [ 41538, 41538 ]'], {
+    timeout: 15_000,
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a page with a run and an open editor is axe-clean in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(NOTE);
+    const box = snippet(page, 'Two tasks interleave on one thread');
+    await button(box, 'Run').click();
+    await expect(outputTexts(box)).toHaveCount(6);
+    await button(box, 'Edit').click();
+    await expect(box.locator('.cm-content')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('.snippet').analyze();
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.help} ${violation.nodes.map((node) => node.target.join(' ') + ' ' + node.failureSummary).join('; ')}`,
+      ),
+    ).toEqual([]);
+  });
+}
