@@ -29,7 +29,7 @@ test('highlighted code keeps its colours under the policy, in both themes', asyn
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/introduction/what-is-asyncio/');
   const keyword = page.locator('figure.code pre .line > span', { hasText: /^import$/ }).first();
-  await expect(keyword).toHaveCSS('color', 'rgb(160, 17, 31)');
+  await expect(keyword).toHaveCSS('color', 'rgb(207, 34, 46)');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(keyword).toHaveCSS('color', 'rgb(255, 123, 114)');
 });
