@@ -4,6 +4,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { codeStyles } from './src/integrations/code-styles.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { quietBuild } from './src/integrations/quiet-build.ts';
+import { contentSecurityPolicy } from './src/security.ts';
 import { citationChecks } from './src/integrations/citations.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { site } from './src/site.ts';
@@ -24,7 +28,17 @@ export default defineConfig({
     shikiConfig,
   },
   // linkCheck stays last: it reads the final HTML every other step wrote.
-  integrations: [mdx(), sitemap(), pagefindIndex(), citationChecks(), linkCheck()],
+  integrations: [
+    contentCheck(),
+    quietBuild(),
+    mdx(),
+    sitemap(),
+    codeStyles(),
+    pagefindIndex(),
+    citationChecks(),
+    linkCheck(),
+  ],
+  security: { csp: contentSecurityPolicy },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });

@@ -4,22 +4,20 @@ import { noteSchema } from './schemas/note';
 import { sourceSchema } from './schemas/source';
 import { sourcesLoader } from './citations/loader';
 import { registryPath } from './citations/registry';
+import { contentDir } from './lib/content-dir';
 
-/**
- * Where content lives. CONTENT_DIR points a build at another tree: the
- * bad-content fixtures under tests/fixtures and the scale benchmark use it.
- */
-const contentDir = process.env.CONTENT_DIR ?? './content';
+/** Where content lives (CONTENT_DIR points a build at a fixture tree). */
+const root = contentDir();
 
 /** The notes a reader reads: `content/notes/**` → one page each. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: `${contentDir}/notes` }),
+  loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/notes` }),
   schema: noteSchema,
 });
 
 /** The works notes cite: `content/sources/sources.yaml`, one entry per work. */
 const sources = defineCollection({
-  loader: sourcesLoader(registryPath(contentDir)),
+  loader: sourcesLoader(registryPath(root)),
   schema: sourceSchema,
 });
 

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -31,7 +32,15 @@ export function pagefindIndex(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
           if (written.errors.length > 0)
             throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          // addDirectory counts every HTML file it read; the entry file counts the pages
+          // actually indexed (those with data-pagefind-body).
+          const entry = JSON.parse(await readFile(`${outDir}/pagefind/pagefind-entry.json`, 'utf8')) as {
+            languages: Record<string, { page_count: number }>;
+          };
+          const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+          logger.info(
+            `indexed ${indexed} of ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`,
+          );
         } finally {
           await pagefind.close();
         }

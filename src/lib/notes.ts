@@ -4,7 +4,10 @@ export type Note = CollectionEntry<'notes'>;
 
 /** Published notes: drafts show while writing (`npm run dev`) but never ship. */
 export async function getPublishedNotes(): Promise<Note[]> {
-  return getCollection('notes', (entry) => import.meta.env.DEV || !entry.data.draft);
+  // MODE, not DEV: DEV follows NODE_ENV, so a build run with NODE_ENV=test
+  // (or development) would ship drafts; MODE is what `astro dev`/`build` chose.
+  const showDrafts = import.meta.env.MODE === 'development';
+  return getCollection('notes', (entry) => showDrafts || !entry.data.draft);
 }
 
 export function toNavNote(note: Note) {

@@ -10,6 +10,7 @@ import { rehypeCodeFigure } from './rehype-code-figure';
 import { shikiNoTimeLimit } from './shiki-no-time-limit';
 import { rehypeCitations } from './rehype-citations';
 import { remarkComparisonTables } from './remark-comparison-tables';
+import { shikiStyleClasses } from './shiki-style-classes';
 import { rehypeBaseLinks } from './rehype-base-links';
 import { remarkRunnableSnippets } from './remark-runnable-snippets';
 import { darkTheme, lightTheme } from './shiki-themes';
@@ -32,8 +33,9 @@ export const shikiConfig: Partial<ShikiConfig> = {
   // copy of each token and no flash when the theme changes.
   defaultColor: 'light-dark()',
   wrap: false,
-  // Same code, same colours, however busy the machine: builds stay reproducible.
-  transformers: [shikiNoTimeLimit],
+  // Classes instead of inline styles, so the Content-Security-Policy needs no 'unsafe-inline';
+  // no tokenizer time limit: same code, same colours, however busy the machine (reproducible builds).
+  transformers: [shikiStyleClasses, shikiNoTimeLimit],
 };
 
 export function markdownProcessor() {

@@ -10,7 +10,6 @@ export function initThemeToggle(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
     const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
     sync();
-    button.hidden = false;
     button.addEventListener('click', () => {
       const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;

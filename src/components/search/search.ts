@@ -1,0 +1,131 @@
+/**
+ * Opens Pagefind's Component UI (`<pagefind-modal>`) from our header button, `/` or
+ * Ctrl/Cmd+K, loading it on first use, and highlights the searched terms on the page
+ * a result leads to. Everything Pagefind ships is fetched from the bundle at
+ * `<base>pagefind/`, never before the reader asks for it.
+ */
+
+/** The URL parameter Pagefind adds to result links; its value is the searched terms. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+interface PagefindModal extends HTMLElement {
+  open(): void;
+  close(): void;
+  readonly dialogEl: HTMLDialogElement | null;
+}
+
+const bundle = `${import.meta.env.BASE_URL}pagefind/`;
+let loading: Promise<PagefindModal> | undefined;
+
+/**
+ * Adds a stylesheet or script to <head> and waits for it. Elements rather than
+ * `import()`: Vite would wrap a dynamic import in its preload helper, and the
+ * bundle is not ours to bundle anyway.
+ */
+function load(element: HTMLLinkElement | HTMLScriptElement): Promise<unknown> {
+  document.head.append(element);
+  return new Promise((resolve, reject) => {
+    element.onload = resolve;
+    element.onerror = () => reject(new Error(`Could not load ${'href' in element ? element.href : element.src}`));
+  });
+}
+
+function stylesheet(href: string): Promise<unknown> {
+  return load(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
+}
+
+function script(src: string, type = 'text/javascript'): Promise<unknown> {
+  return load(Object.assign(document.createElement('script'), { src, type }));
+}
+
+async function loadModal(): Promise<PagefindModal> {
+  const config = document.createElement('pagefind-config');
+  config.setAttribute('bundle-path', bundle);
+  config.setAttribute('base-url', import.meta.env.BASE_URL);
+  config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
+  const modal = document.createElement('pagefind-modal') as PagefindModal;
+  document.body.append(config, modal);
+  await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
+  return modal;
+}
+
+/**
+ * Keeps what the reader types while the UI is still loading, so "/" followed at
+ * once by a query loses no letters. Returns a function that stops and hands back
+ * the text.
+ */
+function bufferTyping(): () => string {
+  let typed = '';
+  const keep = (event: KeyboardEvent) => {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    typed += event.key;
+  };
+  document.addEventListener('keydown', keep);
+  return () => {
+    document.removeEventListener('keydown', keep);
+    return typed;
+  };
+}
+
+async function openSearch(button: HTMLButtonElement | null): Promise<void> {
+  const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : button;
+  const stopBuffering = bufferTyping();
+  loading ??= loadModal();
+  let modal: PagefindModal;
+  try {
+    modal = await loading;
+  } catch (error) {
+    stopBuffering();
+    loading = undefined;
+    // `npm run dev` has no index: search exists in the built site only.
+    console.warn('Search could not load; build the site (npm run build) to create its index.', error);
+    return;
+  }
+  const typed = stopBuffering();
+  if (modal.dialogEl?.open) return;
+  modal.open();
+  const input = modal.querySelector('input');
+  if (input && typed) {
+    input.value += typed;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  input?.focus();
+  button?.setAttribute('aria-expanded', 'true');
+  modal.dialogEl?.addEventListener(
+    'close',
+    () => {
+      button?.setAttribute('aria-expanded', 'false');
+      returnFocus?.focus();
+    },
+    { once: true },
+  );
+}
+
+/** Keys typed into a field belong to the field, not to the shortcut. */
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+async function highlightSearchedTerms(): Promise<void> {
+  await script(`${bundle}pagefind-highlight.js`, 'module');
+  const { PagefindHighlight } = window as unknown as { PagefindHighlight: new (options: object) => unknown };
+  // addStyles would inject a <style> element, which the Content-Security-Policy forbids;
+  // global.css styles `mark.pagefind-highlight` instead.
+  new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });
+}
+
+export function initSearch(): void {
+  const button = document.querySelector<HTMLButtonElement>('[data-search-open]');
+  button?.addEventListener('click', () => void openSearch(button));
+  document.addEventListener('keydown', (event) => {
+    const shortcut = event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey);
+    const slash = event.key === '/' && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target);
+    if (!shortcut && !slash) return;
+    event.preventDefault();
+    void openSearch(button);
+  });
+  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void highlightSearchedTerms();
+}

@@ -1,0 +1,15 @@
+import { transformerStyleToClass } from '@shikijs/transformers';
+
+/**
+ * Shiki writes token colours as inline `style` attributes, which a
+ * Content-Security-Policy without 'unsafe-inline' blocks. This transformer turns
+ * each distinct style into a class and remembers it; the code-styles integration
+ * (src/integrations/code-styles.ts) writes the collected rules to a stylesheet.
+ *
+ * One shared instance: the Markdown pipeline fills it while pages are rendered and
+ * the integration reads it when the build is done.
+ */
+export const shikiStyleClasses = transformerStyleToClass({ classPrefix: 'sh-' });
+
+/** Where the collected rules are served, relative to the site's base path. */
+export const CODE_STYLES_FILE = 'code-highlight.css';

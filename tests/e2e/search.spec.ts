@@ -1,0 +1,112 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Every request the page made, as URL paths. */
+function requestLog(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+
+const dialog = (page: Page) => page.getByRole('dialog');
+const searchInput = (page: Page) => dialog(page).getByRole('searchbox');
+
+test('nothing of Pagefind loads before the first open', async ({ page }) => {
+  const requests = requestLog(page);
+  await page.goto('/introduction/c10k/');
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((path) => path.includes('/pagefind/'))).toEqual([]);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(searchInput(page)).toBeFocused();
+  expect(requests).toContain('/pagefind/pagefind-component-ui.js');
+});
+
+test('searching "C10K" by typing lands on the C10K section with the term highlighted', async ({ page }) => {
+  await page.goto('/introduction/what-is-asyncio/');
+  const button = page.getByRole('button', { name: 'Search' });
+  await button.click();
+  await searchInput(page).pressSequentially('C10K', { delay: 30 });
+  const results = dialog(page).getByRole('link');
+  // The page result and its section (sub-result) both appear, with excerpts.
+  await expect(dialog(page).getByRole('link', { name: 'Background: the C10K problem' })).toBeVisible();
+  // A sub-result: the matching section heading, linked to its anchor.
+  const section = dialog(page).getByRole('link', { name: /^#?\s*C10K$/ });
+  await expect(section).toBeVisible();
+  await expect(dialog(page).locator('mark').first()).toHaveText(/c10k/i);
+  expect(await results.count()).toBeGreaterThanOrEqual(2);
+  await expect(section).toHaveAttribute('href', /\/introduction\/c10k\/\?highlight=c10k#c10k$/i);
+
+  await section.click();
+  await expect(page).toHaveURL(/\/introduction\/c10k\/\?highlight=c10k#c10k$/i);
+  await expect(page.locator('h2#c10k')).toBeInViewport();
+  const marks = page.locator('article mark.pagefind-highlight');
+  await expect(marks.first()).toHaveText(/C10K/);
+  // Only the article is marked, never the navigation around it.
+  await expect(page.locator('nav mark, header mark')).toHaveCount(0);
+});
+
+test('keyboard: "/" and Ctrl+K open the search, Escape closes it and focus returns', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await expect(searchInput(page)).toBeFocused();
+  // The slash opened the dialog; it was not typed into the field.
+  await expect(searchInput(page)).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+
+  const button = page.getByRole('button', { name: 'Search' });
+  await button.focus();
+  await page.keyboard.press('Control+k');
+  await expect(searchInput(page)).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.type('parallelism');
+  await expect(dialog(page).getByRole('link').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(searchInput(page)).not.toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('letters typed right after "/" reach the search field while it loads', async ({ page }) => {
+  await page.goto('/introduction/what-is-asyncio/');
+  await page.keyboard.press('/');
+  await page.keyboard.type('C10K');
+  await expect(searchInput(page)).toHaveValue('C10K');
+  await expect(dialog(page).getByRole('link', { name: 'Background: the C10K problem' })).toBeVisible();
+});
+
+test('a slash typed into a field stays in the field', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await searchInput(page).pressSequentially('a/b');
+  await expect(searchInput(page)).toHaveValue('a/b');
+});
+
+test('identifiers with dots and underscores are found as typed', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await searchInput(page).pressSequentially('asyncio.run');
+  await expect(dialog(page).getByRole('link', { name: 'What is AsyncIO' })).toBeVisible();
+  await searchInput(page).fill('asyncio.gather');
+  await expect(dialog(page).getByText(/\d+ results? for asyncio\.gather/)).toBeVisible();
+  await expect(
+    dialog(page)
+      .locator('mark', { hasText: /^asyncio\.gather/ })
+      .first(),
+  ).toBeVisible();
+  await searchInput(page).fill('worker_threads');
+  await expect(
+    dialog(page)
+      .locator('mark', { hasText: /^worker_threads/ })
+      .first(),
+  ).toBeVisible();
+});
+
+test('the search button names its visible text and shows its shortcut', async ({ page }) => {
+  await page.goto('/');
+  const button = page.getByRole('button', { name: 'Search' });
+  await expect(button).toHaveAttribute('aria-keyshortcuts', /Control\+K/);
+  await expect(button).toContainText('Search');
+});
