@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CODE_STYLES_FILE, shikiStyleClasses } from '../markdown/shiki-style-classes';
+import { CODE_STYLES_FILE, codeStylesCSS, shikiStyleClasses } from '../markdown/shiki-style-classes';
 
 /**
  * Serves the syntax-highlighting rules that `shikiStyleClasses` collected as one
@@ -25,7 +25,7 @@ export function codeStyles(): AstroIntegration {
                   server.middlewares.use((request, response, next) => {
                     if (request.url?.split('?')[0] !== path) return next();
                     response.setHeader('Content-Type', 'text/css; charset=utf-8');
-                    response.end(shikiStyleClasses.getCSS());
+                    response.end(codeStylesCSS());
                   });
                 },
               },
@@ -34,7 +34,7 @@ export function codeStyles(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const css = shikiStyleClasses.getCSS();
+        const css = codeStylesCSS();
         await writeFile(new URL(CODE_STYLES_FILE, dir), css);
         logger.info(
           `${shikiStyleClasses.getClassRegistry().size} token styles → ${fileURLToPath(new URL(CODE_STYLES_FILE, dir))}`,

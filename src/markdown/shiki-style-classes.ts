@@ -13,3 +13,16 @@ export const shikiStyleClasses = transformerStyleToClass({ classPrefix: 'sh-' })
 
 /** Where the collected rules are served, relative to the site's base path. */
 export const CODE_STYLES_FILE = 'code-highlight.css';
+
+/**
+ * The collected rules, sorted by class name. Pages render concurrently, so the
+ * order in which classes are registered changes from build to build; sorting
+ * keeps the stylesheet byte-identical for the same content.
+ */
+export function codeStylesCSS(): string {
+  const registry = shikiStyleClasses.getClassRegistry();
+  const sorted = [...registry].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  registry.clear();
+  for (const [className, style] of sorted) registry.set(className, style);
+  return shikiStyleClasses.getCSS();
+}

@@ -20,3 +20,15 @@ export function chromiumExecutable(): string {
     'No Chromium found. Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary), then run the tests again.',
   );
 }
+
+/** Headless, sandbox-free, and quiet: no first-run UI, no background requests to other hosts. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
