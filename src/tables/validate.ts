@@ -132,5 +132,5 @@ export function formatTableProblems(file: string, problems: ReadonlyArray<TableP
     (problem) => `  ${file}:${problem.line}: ${problem.table ? `table "${problem.table}": ` : ''}${problem.message}`,
   );
   const count = problems.length === 1 ? 'a comparison table problem' : `${problems.length} comparison table problems`;
-  return `${file} has ${count}:\n${lines.join('\n')}\nSee "Comparison tables" in README.md for the format.`;
+  return `${file} has ${count}:\n${lines.join('\n')}\nSee "Comparison tables" in CONTRIBUTING.md for the format.`;
 }

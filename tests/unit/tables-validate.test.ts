@@ -133,7 +133,7 @@ describe('comparison table validation', () => {
         'content/notes/x.mdx has 2 comparison table problems:',
         '  content/notes/x.mdx:12: table "models": column 2 of the header row is empty. Give every column a name.',
         '  content/notes/x.mdx:3: The caption line has no table id.',
-        'See "Comparison tables" in README.md for the format.',
+        'See "Comparison tables" in CONTRIBUTING.md for the format.',
       ].join('\n'),
     );
   });
