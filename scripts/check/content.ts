@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { noteSchema } from '../../src/schemas/note';
-import { checkFrontmatter, formatProblem } from './frontmatter';
+import { checkFrontmatter, formatProblem } from '../../src/lib/frontmatter-check';
 
 const contentDir = process.env.CONTENT_DIR ?? './content';
 const notesDir = join(contentDir, 'notes');

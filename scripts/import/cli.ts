@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
 import { DESCRIPTION_MAX, noteSchema } from '../../src/schemas/note';
-import { splitFrontmatter } from '../check/frontmatter';
+import { splitFrontmatter } from '../../src/lib/frontmatter-check';
 import { importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
 import { RegistryError } from '../../src/citations/registry';

@@ -14,6 +14,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Heading, Link, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { stringify } from 'yaml';
 import { urlKey } from '../../src/citations/registry';
+import { slugify } from '../../src/lib/slug';
 
 /** A file the importer cannot read as a note; the message names the file and line and what is expected. */
 export class NotANoteError extends Error {
@@ -91,16 +92,6 @@ interface Edit {
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
-
-/** `AsyncIO - Introduction` → `asyncio-introduction`. */
-export function slugify(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 export function importNote(text: string, options: ImportOptions): ImportedNote {

@@ -2,7 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkFrontmatter, formatProblem, type Problem } from '../../scripts/check/frontmatter';
+import { checkFrontmatter, formatProblem, type Problem } from '../lib/frontmatter-check';
 import { contentDir } from '../lib/content-dir';
 import { noteSchema } from '../schemas/note';
 
@@ -29,8 +29,8 @@ export function checkNotes(root: string = contentDir()): Problem[] {
 
 /**
  * Fails `astro build` itself on bad frontmatter, before Astro reads the content,
- * with the same file:line:column messages as `npm run check` (scripts/check/
- * frontmatter.ts); Astro's own schema error shows one problem at a time, at
+ * with the same file:line:column messages as `npm run check` (src/lib/
+ * frontmatter-check.ts); Astro's own schema error shows one problem at a time, at
  * `file:0:0`, under a stack trace. `astro dev` warns instead, so a half-typed
  * note does not stop the server.
  */

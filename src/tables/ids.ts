@@ -4,21 +4,10 @@
  * wrote: the table's id and the text of the row's first cell.
  */
 
+import { slugify } from '../lib/slug';
+
 /** What an author may write as a table id: lowercase words joined by hyphens. */
 export const TABLE_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
-/**
- * `asyncio.gather(*aws)` → `asyncio-gather-aws`: lowercase ASCII letters and
- * digits, everything else a single hyphen, so dotted names stay readable.
- */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export function rowId(tableId: string, rowHeader: string): string {
   const slug = slugify(rowHeader);

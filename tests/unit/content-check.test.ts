@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkNotes } from '../../src/integrations/content-check';
-import { formatProblem } from '../../scripts/check/frontmatter';
+import { formatProblem } from '../../src/lib/frontmatter-check';
 
 describe('the build’s frontmatter check', () => {
   it('accepts every note the site ships', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { noteSchema } from '../../src/schemas/note';
-import { checkFrontmatter, formatProblem, splitFrontmatter } from '../../scripts/check/frontmatter';
+import { checkFrontmatter, formatProblem, splitFrontmatter } from '../../src/lib/frontmatter-check';
 
 const valid = [
   'title: What is AsyncIO',

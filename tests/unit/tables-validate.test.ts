@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaptionLine } from '../../src/tables/caption';
-import { rowId, slugify } from '../../src/tables/ids';
+import { slugify } from '../../src/lib/slug';
+import { rowId } from '../../src/tables/ids';
 import { checkTable, formatTableProblems, type TableSource } from '../../src/tables/validate';
 
 const valid: TableSource = {
