@@ -8,7 +8,7 @@ import { checkLinks } from '../src/lib/link-check.ts';
 import { site } from '../src/site.ts';
 
 const started = performance.now();
-const problems = checkLinks('dist', { base: site.base, site: site.url });
+const problems = await checkLinks('dist', { base: site.base, site: site.url });
 if (problems.length > 0) {
   console.error(`${problems.length} broken link${problems.length === 1 ? '' : 's'} in dist/:\n${problems.join('\n')}`);
   process.exit(1);

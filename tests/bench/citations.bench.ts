@@ -43,7 +43,7 @@ describe(`Markdown pipeline over ${inputs.length} notes`, () => {
 });
 
 describe('built site', () => {
-  bench('link check over dist/', () => {
-    checkLinks('dist', { base: '/', site: 'https://asyncio-notes.example.org' });
+  bench('link check over dist/', async () => {
+    await checkLinks('dist', { base: '/', site: 'https://asyncio-notes.example.org' });
   });
 });
