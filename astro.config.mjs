@@ -3,13 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { codeStyles } from './src/integrations/code-styles.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { quietBuild } from './src/integrations/quiet-build.ts';
 import { contentSecurityPolicy } from './src/security.ts';
 import { citationChecks } from './src/integrations/citations.ts';
-import { linkCheck } from './src/integrations/link-check.ts';
+import { finishBuild } from './src/integrations/finish-build.ts';
 import { site } from './src/site.ts';
 
 // A build of another content tree (fixtures, benchmarks) keeps its own content
@@ -27,16 +26,15 @@ export default defineConfig({
     processor: markdownProcessor(),
     shikiConfig,
   },
-  // linkCheck stays last: it reads the final HTML every other step wrote.
+  // finishBuild stays last: it indexes and checks the final HTML every other step wrote.
   integrations: [
     contentCheck(),
     quietBuild(),
-    mdx(),
+    mdx({ optimize: true }),
     sitemap(),
     codeStyles(),
-    pagefindIndex(),
     citationChecks(),
-    linkCheck(),
+    finishBuild(),
   ],
   security: { csp: contentSecurityPolicy },
   build: { format: 'directory' },

@@ -156,7 +156,7 @@ async function benchmark(notes: number): Promise<Result> {
     }
     console.log(`\n${notes} .${format} notes → ${root}`);
     const build = await runBuild(contentDir, outDir, join(buildDir, 'cache'));
-    const pagefindMs = Number(/indexed \d+ pages in (\d+) ms/.exec(build.log)?.[1] ?? NaN);
+    const pagefindMs = Number(/Pagefind indexed \d+ of \d+ pages in (\d+) ms/.exec(build.log)?.[1] ?? NaN);
     const pages = builtPages(outDir);
     const notePages = pages.filter((page) => page.startsWith('/section-'));
     const html = notePages.map((page) => readFileSync(pageFile(outDir, page)));

@@ -1,6 +1,4 @@
-import type { AstroIntegration } from 'astro';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /**
@@ -9,42 +7,34 @@ import * as pagefind from 'pagefind';
  */
 export const SEARCH_WORD_CHARACTERS = '._$';
 
+export interface SearchIndexReport {
+  /** Pages indexed: those with data-pagefind-body. */
+  indexed: number;
+  /** HTML files Pagefind read. */
+  read: number;
+}
+
 /**
- * Builds the Pagefind index into `dist/pagefind/` at the end of `astro build`,
- * so one `npm run build` yields a complete, searchable site.
+ * Builds the Pagefind index of the site in `outDir` into `outDir/pagefind/`.
+ * The work happens in Pagefind's own process; this one only waits for it.
  */
-export function pagefindIndex(): AstroIntegration {
-  return {
-    name: 'asyncio-notes:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({
-          includeCharacters: SEARCH_WORD_CHARACTERS,
-        });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        try {
-          const added = await index.addDirectory({ path: outDir });
-          if (added.errors.length > 0)
-            throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index.');
-          const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-          if (written.errors.length > 0)
-            throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
-          // addDirectory counts every HTML file it read; the entry file counts the pages
-          // actually indexed (those with data-pagefind-body).
-          const entry = JSON.parse(await readFile(`${outDir}/pagefind/pagefind-entry.json`, 'utf8')) as {
-            languages: Record<string, { page_count: number }>;
-          };
-          const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-          logger.info(
-            `indexed ${indexed} of ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`,
-          );
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
+export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_WORD_CHARACTERS });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length > 0) throw new Error(`Pagefind failed to index ${outDir}: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) throw new Error('Pagefind found no page with data-pagefind-body to index.');
+    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
+    if (written.errors.length > 0) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+    // addDirectory counts every HTML file it read; the entry file counts the pages
+    // actually indexed.
+    const entry = JSON.parse(await readFile(`${outDir}/pagefind/pagefind-entry.json`, 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    return { indexed, read: added.page_count };
+  } finally {
+    await pagefind.close();
+  }
 }
