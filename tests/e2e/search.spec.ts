@@ -110,3 +110,26 @@ test('the search button names its visible text and shows its shortcut', async ({
   await expect(button).toHaveAttribute('aria-keyshortcuts', /Control\+K/);
   await expect(button).toContainText('Search');
 });
+
+test('when search cannot load, the reader is told so, and Escape dismisses the message', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await page.goto('/introduction/c10k/');
+  const status = page.getByRole('banner').getByRole('status');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(status).toHaveText('Search could not load. Check your connection, then try again.');
+  await expect(status).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(status).toHaveText('');
+  // The next attempt loads the search once the connection is back.
+  await page.unroute('**/pagefind/**');
+  await page.keyboard.press('/');
+  await expect(searchInput(page)).toBeFocused();
+  await expect(page.locator('pagefind-modal')).toHaveCount(1);
+  // The blocked requests are the only errors the page may log: the browser reports each one.
+  const blocked = consoleErrors.filter((error) => error === 'Failed to load resource: net::ERR_FAILED');
+  expect(blocked.length).toBeGreaterThan(0);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((error) => !blocked.includes(error)));
+});

@@ -26,7 +26,10 @@ function load(element: HTMLLinkElement | HTMLScriptElement): Promise<unknown> {
   document.head.append(element);
   return new Promise((resolve, reject) => {
     element.onload = resolve;
-    element.onerror = () => reject(new Error(`Could not load ${'href' in element ? element.href : element.src}`));
+    element.onerror = () => {
+      element.remove();
+      reject(new Error(`Could not load ${'href' in element ? element.href : element.src}`));
+    };
   });
 }
 
@@ -45,7 +48,14 @@ async function loadModal(): Promise<PagefindModal> {
   config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
   const modal = document.createElement('pagefind-modal') as PagefindModal;
   document.body.append(config, modal);
-  await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
+  try {
+    await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
+  } catch (error) {
+    // Leave nothing behind, so the next attempt starts clean.
+    config.remove();
+    modal.remove();
+    throw error;
+  }
   return modal;
 }
 
@@ -68,6 +78,31 @@ function bufferTyping(): () => string {
   };
 }
 
+/**
+ * Tells the reader why nothing opened: `npm run dev` has no index (Pagefind
+ * indexes the built pages), and a built site can lose its connection. The
+ * message stays until the next click or Escape.
+ */
+function reportFailure(error: unknown): void {
+  console.warn('Search could not load.', error);
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  if (!status) return;
+  status.textContent = import.meta.env.DEV
+    ? 'Search needs the index that npm run build creates; run npm start to search this site.'
+    : 'Search could not load. Check your connection, then try again.';
+  const controller = new AbortController();
+  const clear = (event: Event) => {
+    if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
+    status.textContent = '';
+    controller.abort();
+  };
+  // Registered after the click that opened search has finished, so that click does not clear it.
+  setTimeout(() => {
+    document.addEventListener('pointerdown', clear, { signal: controller.signal });
+    document.addEventListener('keydown', clear, { signal: controller.signal });
+  });
+}
+
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : button;
   const stopBuffering = bufferTyping();
@@ -78,8 +113,7 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   } catch (error) {
     stopBuffering();
     loading = undefined;
-    // `npm run dev` has no index: search exists in the built site only.
-    console.warn('Search could not load; build the site (npm run build) to create its index.', error);
+    reportFailure(error);
     return;
   }
   const typed = stopBuffering();
