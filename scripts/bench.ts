@@ -262,7 +262,7 @@ writeFileSync(
   `# Scale benchmark
 
 \`npm run bench\` (scripts/bench.ts) generates N synthetic notes (${NOTES_PER_SECTION} to a section; each ~9 kB of MDX with
-h2/h3 headings, prose, a table, a quote with its source and a TypeScript code block — see
+h2/h3 headings, prose, a table, a quote with its source, a TypeScript code block and a runnable snippet — see
 scripts/bench/synthetic-notes.ts), runs a cold \`astro build\` of the whole site including the Pagefind index in its own
 process, and measures it.
 
@@ -276,7 +276,8 @@ ${report}
   would give without other jobs — the number to compare between runs on a shared machine.
 - **peak memory**: high-water mark of the build process plus Pagefind's, summed.
 - **HTML/page**: note pages, raw bytes (mean and max) and gzipped mean.
-- **Pagefind**: indexing time reported by our integration; **index**: \`pagefind/index\`, \`fragment\` and \`filter\`.
+- **Pagefind**: wall time of the index as the build reports it (it runs alongside the link check);
+  **index**: \`pagefind/index\`, \`fragment\` and \`filter\`.
 - **query**: Pagefind API in Chromium, 20 different one-word queries, each loading its first five results;
   the median, and the first query (which also loads the WebAssembly and index entry).
 ${analysis}`,

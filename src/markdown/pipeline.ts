@@ -9,6 +9,7 @@ import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
 import { shikiNoTimeLimit } from './shiki-no-time-limit';
 import { rehypeCitations } from './rehype-citations';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { remarkComparisonTables } from './remark-comparison-tables';
 import { shikiStyleClasses } from './shiki-style-classes';
 import { rehypeBaseLinks } from './rehype-base-links';
@@ -22,6 +23,8 @@ export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableS
 export const rehypePlugins: RehypePlugins = [
   rehypeCodeFigure,
   [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
+  // After citations, which add the "Sources" heading.
+  rehypeHeadingAnchors,
   // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
   [rehypeBaseLinks, { base: site.base }],
 ];

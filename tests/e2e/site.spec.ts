@@ -87,3 +87,21 @@ test('no horizontal page scroll at 320 px', async ({ page }) => {
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test('each section heading has a link to itself, shown on focus, that leaves the heading name alone', async ({
+  page,
+}) => {
+  await page.goto('/introduction/c10k/');
+  const heading = page.locator('.prose').getByRole('heading', { name: 'C10K', exact: true, level: 2 });
+  await expect(heading).toHaveAttribute('id', 'c10k');
+  const anchor = page.getByRole('link', { name: 'Section titled “C10K”' });
+  await expect(anchor).toHaveAttribute('href', '#c10k');
+  await expect(anchor).toHaveCSS('opacity', '0');
+  await anchor.focus();
+  await expect(anchor).toHaveCSS('opacity', '1');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/introduction\/c10k\/#c10k$/);
+  await expect(heading).toBeInViewport();
+  // The table of contents names the section as before.
+  await expect(page.locator('.toc').getByRole('link', { name: 'C10K', exact: true })).toHaveCount(1);
+});
