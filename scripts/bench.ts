@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { preview } from 'astro';
 import { chromium } from 'playwright-core';
+import * as prettier from 'prettier';
 import {
   NOTES_PER_SECTION,
   syntheticNotes,
@@ -257,9 +258,8 @@ const ANALYSIS = '\n## Analysis\n';
 const previous = existsSync(values.results) ? readFileSync(values.results, 'utf8') : '';
 const analysis = previous.includes(ANALYSIS) ? previous.slice(previous.indexOf(ANALYSIS)) : '';
 
-writeFileSync(
-  values.results,
-  `# Scale benchmark
+// Formatted as the repository's Prettier check expects, so a fresh report needs no hand edit.
+const markdown = `# Scale benchmark
 
 \`npm run bench\` (scripts/bench.ts) generates N synthetic notes (${NOTES_PER_SECTION} to a section; each ~9 kB of MDX with
 h2/h3 headings, prose, a table, a quote with its source, a TypeScript code block and a runnable snippet — see
@@ -280,6 +280,9 @@ ${report}
   **index**: \`pagefind/index\`, \`fragment\` and \`filter\`.
 - **query**: Pagefind API in Chromium, 20 different one-word queries, each loading its first five results;
   the median, and the first query (which also loads the WebAssembly and index entry).
-${analysis}`,
+${analysis}`;
+writeFileSync(
+  values.results,
+  await prettier.format(markdown, { ...(await prettier.resolveConfig(values.results)), filepath: values.results }),
 );
 console.log(`\nWrote ${values.results}`);
