@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { markdownProcessor, shikiConfig } from './src/markdown/pipeline.ts';
+import { markdownProcessor } from './src/markdown/pipeline.ts';
 import { codeStyles } from './src/integrations/code-styles.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { quietBuild } from './src/integrations/quiet-build.ts';
@@ -24,7 +24,8 @@ export default defineConfig({
   publicDir: './public',
   markdown: {
     processor: markdownProcessor(),
-    shikiConfig,
+    // Shiki runs inside the processor's plugin list (src/markdown/pipeline.ts).
+    syntaxHighlight: false,
   },
   // finishBuild stays last: it indexes and checks the final HTML every other step wrote.
   integrations: [

@@ -3,7 +3,7 @@
  * unified processor (astro.config.mjs sets it for Markdown and for MDX).
  * Each feature is one plugin in this folder; add new ones to the lists below.
  */
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeShiki, unified } from '@astrojs/markdown-remark';
 import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from './rehype-code-figure';
@@ -20,15 +20,6 @@ import { site } from '../site';
 
 export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableSnippets];
 
-export const rehypePlugins: RehypePlugins = [
-  rehypeCodeFigure,
-  [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
-  // After citations, which add the "Sources" heading.
-  rehypeHeadingAnchors,
-  // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
-  [rehypeBaseLinks, { base: site.base }],
-];
-
 export const shikiConfig: Partial<ShikiConfig> = {
   // Plain github-light falls below 4.5:1 contrast (orange, red); see shiki-themes.ts.
   themes: { light: lightTheme, dark: darkTheme },
@@ -40,6 +31,19 @@ export const shikiConfig: Partial<ShikiConfig> = {
   // no tokenizer time limit: same code, same colours, however busy the machine (reproducible builds).
   transformers: [shikiStyleClasses, shikiNoTimeLimit],
 };
+
+export const rehypePlugins: RehypePlugins = [
+  // Astro's own Shiki plugin, at the place Astro would run it, but listed here instead of switched on through
+  // `markdown.syntaxHighlight`: that switch makes every build warn that Shiki's inline styles break the
+  // Content-Security-Policy, which shikiStyleClasses (in shikiConfig) already prevents.
+  [rehypeShiki, shikiConfig],
+  rehypeCodeFigure,
+  [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
+  // After citations, which add the "Sources" heading.
+  rehypeHeadingAnchors,
+  // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
+  [rehypeBaseLinks, { base: site.base }],
+];
 
 export function markdownProcessor() {
   // GFM is added explicitly through remark-gfm above, so the processor's own
