@@ -42,7 +42,7 @@ describe('npm run build on content fixtures', () => {
     });
   });
 
-  it('drafts are left out of the production build: no page, no link, no sitemap entry, no search record', () => {
+  it('drafts are left out of the production build: no page, no link, no sitemap entry, no search record; the plain article keeps its budget', () => {
     build('drafts', ({ status, output, dist }) => {
       expect(status, output).toBe(0);
       expect(existsSync(join(dist, 'published', 'index.html'))).toBe(true);
@@ -59,6 +59,11 @@ describe('npm run build on content fixtures', () => {
       );
       expect(indexed.some((fragment) => fragment.includes('"url":"/published/"'))).toBe(true);
       expect(indexed.filter((fragment) => /unfinished|An unfinished draft/.test(fragment))).toEqual([]);
+      // The site's own notes all have tables or snippets: this page is the one plain article that
+      // `npm run size` gets to weigh against the article budget (≤ 20 kB, of which JS ≤ 2 kB).
+      const size = spawnSync(process.execPath, ['scripts/size.ts', '--dist', dist], { encoding: 'utf8' });
+      expect(size.status, `${size.stdout}\n${size.stderr}`).toBe(0);
+      expect(size.stdout).toMatch(/\| article +\| 1 +\| \/published\//);
     });
   });
 });
