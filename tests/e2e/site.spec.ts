@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 /** Every HTML page of the built site, as a URL path. */
@@ -104,4 +105,34 @@ test('each section heading has a link to itself, shown on focus, that leaves the
   await expect(heading).toBeInViewport();
   // The table of contents names the section as before.
   await expect(page.locator('.toc').getByRole('link', { name: 'C10K', exact: true })).toHaveCount(1);
+});
+
+test('a printed chapter is the article alone, dark on white, with link addresses and whole tables', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/introduction/concurrency-vs-parallelism/');
+  // The reader chose the dark theme; paper still gets dark text on white.
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  for (const chrome of ['.site-header', '.sidebar', '.page-aside', '.prev-next', '.site-footer', '.table-tools']) {
+    await expect(page.locator(chrome).first(), chrome).toBeHidden();
+  }
+  await expect(page.locator('h1')).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  const afterText = (link: Locator) => link.evaluate((element) => getComputedStyle(element, '::after').content);
+  const listed = page.locator('.source-list a[href^="http"]').first();
+  expect(await afterText(listed)).toBe(`" <${await listed.getAttribute('href')}>"`);
+  // A citation in the text points to that list ([n]) instead of repeating the address.
+  expect(await afterText(page.locator('.prose a.citation').first())).toBe('none');
+  const fits = await page
+    .locator('.prose')
+    .evaluate((prose) =>
+      [...prose.querySelectorAll('.comparison-table table')].map(
+        (table) => table.getBoundingClientRect().right <= prose.getBoundingClientRect().right + 1,
+      ),
+    );
+  expect(fits.length).toBeGreaterThan(0);
+  expect(fits.every(Boolean)).toBe(true);
 });
