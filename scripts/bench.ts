@@ -31,7 +31,7 @@ import {
   vocabulary,
   type NoteFormat,
 } from './bench/synthetic-notes.ts';
-import { builtPages, pageFile } from './lib/built-site.ts';
+import { builtPages, pageFile } from '../src/lib/built-site.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable } from './lib/chromium.ts';
 import { freePort } from './lib/free-port.ts';
 import { scratchDir } from './lib/scratch.ts';

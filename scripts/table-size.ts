@@ -7,9 +7,10 @@
  *
  *   npm run size:tables
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { htmlFiles } from '../src/lib/built-site.ts';
 
 const DIST = 'dist';
 const BUDGET_GZIP_BYTES = 3 * 1024;
@@ -18,14 +19,6 @@ interface Asset {
   kind: 'script' | 'stylesheet';
   name: string;
   body: string;
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
 }
 
 /** Module scripts (inline or external) and stylesheets a page loads, keyed by content or URL. */
@@ -48,7 +41,7 @@ if (!existsSync(DIST)) {
   process.exit(1);
 }
 
-const pages = htmlFiles(DIST).map((path) => ({ path, html: readFileSync(path, 'utf8') }));
+const pages = htmlFiles(DIST).map((file) => ({ path: join(DIST, file), html: readFileSync(join(DIST, file), 'utf8') }));
 const withTable = pages.filter((page) => page.html.includes('data-comparison-table'));
 const withoutTable = pages.filter((page) => !page.html.includes('data-comparison-table'));
 if (withTable.length === 0) {

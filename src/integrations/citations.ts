@@ -1,11 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRegistry, registryPath } from '../citations/registry';
 import { citedIdsIn, unusedSourceWarnings } from '../citations/usage';
 import { recordedFailures } from '../citations/failures';
+import { htmlFiles } from '../lib/built-site';
 
 /** Citation mistakes in the content; the messages say everything, a stack would bury them. */
 class ContentError extends Error {
@@ -14,14 +15,6 @@ class ContentError extends Error {
     this.name = 'CitationError';
     this.stack = `${this.name}: ${this.message}`;
   }
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
 }
 
 /** What rendered notes depend on besides their own text: the content tree and the registry. */
@@ -94,7 +87,10 @@ export function citationChecks(): AstroIntegration {
         if (failures.length > 0) throw new ContentError(failures);
       },
       'astro:build:done': ({ dir, logger }) => {
-        const cited = new Set(htmlFiles(fileURLToPath(dir)).flatMap((file) => citedIdsIn(readFileSync(file, 'utf8'))));
+        const outDir = fileURLToPath(dir);
+        const cited = new Set(
+          htmlFiles(outDir).flatMap((file) => citedIdsIn(readFileSync(join(outDir, file), 'utf8'))),
+        );
         const registry = loadRegistry();
         for (const warning of unusedSourceWarnings(registry, cited)) logger.warn(warning);
         logger.info(`${registry.sources.length} sources registered, ${cited.size} cited`);

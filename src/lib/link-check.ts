@@ -3,10 +3,11 @@
  * `#fragment` an element id on its target page, every external link is a
  * well-formed http(s) URL. Reads `dist/` as a host would serve it under `base`.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
+import { htmlFiles } from './built-site.ts';
 import { closest } from './closest.ts';
 
 /** A link found on a built page: which attribute of which element, and its value. */
@@ -74,16 +75,6 @@ export function readPage(html: string, file: string): BuiltPage {
   const tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, handler);
   tokenizer.write(html, true);
   return { file, ids, links };
-}
-
-function htmlFiles(dir: string, root = dir): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return htmlFiles(path, root);
-      return name.endsWith('.html') ? [relative(root, path).split(sep).join('/')] : [];
-    });
 }
 
 /** The dist file a site path is served from (`/a/` → a/index.html), or undefined. */

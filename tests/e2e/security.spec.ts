@@ -1,17 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { htmlFiles } from '../../src/lib/built-site.ts';
 import { test, expect } from './fixtures';
 
-function htmlFiles(dir = 'dist'): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
-
 test('every page carries a Content-Security-Policy and no inline style', () => {
-  const files = htmlFiles();
+  const files = htmlFiles('dist').map((file) => join('dist', file));
   expect(files.length).toBeGreaterThanOrEqual(5);
   for (const file of files) {
     const html = readFileSync(file, 'utf8');

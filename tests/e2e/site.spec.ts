@@ -1,25 +1,9 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import type { Locator } from '@playwright/test';
+import { builtPages } from '../../src/lib/built-site.ts';
 import { test, expect } from './fixtures';
 
-/** Every HTML page of the built site, as a URL path. */
-function builtPages(dir = 'dist'): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : builtPages(path);
-    if (!name.endsWith('.html') || name === '404.html') return [];
-    return [
-      '/' +
-        relative('dist', path)
-          .split(sep)
-          .join('/')
-          .replace(/index\.html$/, ''),
-    ];
-  });
-}
-
-const pages = builtPages();
+// The 404 page has its own test below.
+const pages = builtPages('dist').filter((page) => page !== '/404.html');
 
 test('the site has the home page and every note', () => {
   expect(pages).toContain('/');
