@@ -3,12 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/markdown/pipeline.ts';
-import { codeStyles } from './src/integrations/code-styles.ts';
-import { contentCheck } from './src/integrations/content-check.ts';
-import { quietBuild } from './src/integrations/quiet-build.ts';
-import { contentSecurityPolicy } from './src/security.ts';
-import { citationChecks } from './src/integrations/citations.ts';
-import { finishBuild } from './src/integrations/finish-build.ts';
+import { codeStyles } from './src/features/code-blocks/code-styles.ts';
+import { contentCheck } from './src/features/notes/content-check.ts';
+import { quietBuild } from './src/build/quiet-build.ts';
+import { contentSecurityPolicy } from './src/core/csp.ts';
+import { citationChecks } from './src/features/citations/build-checks.ts';
+import { finishBuild } from './src/build/index-and-check-links.ts';
 import { site } from './src/site.ts';
 
 // A build of another content tree (fixtures, benchmarks) keeps its own content

@@ -31,8 +31,8 @@ export default defineConfig(
     },
   },
   {
-    // Client scripts run in the browser.
-    files: ['src/components/**/*.ts', 'src/components/**/*.astro'],
+    // Islands (client scripts) live in feature folders and run in the browser.
+    files: ['src/features/**/*.ts', 'src/features/**/*.astro', 'src/components/**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

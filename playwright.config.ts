@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS, chromiumExecutable } from './tests/e2e/chromium';
+import { CHROMIUM_FLAGS, chromiumExecutable } from './scripts/lib/chromium';
 
 /**
  * Browser tests read the built site (`dist/`), served by `astro preview`, in

@@ -4,7 +4,7 @@
  *
  *   npm run check:links
  */
-import { checkLinks } from '../src/lib/link-check.ts';
+import { checkLinks } from '../src/features/links/link-check.ts';
 import { site } from '../src/site.ts';
 
 const started = performance.now();

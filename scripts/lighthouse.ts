@@ -12,7 +12,7 @@ import { preview } from 'astro';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
 import { classifyPage } from './lib/budgets.ts';
-import { builtPages, fileReader, pageFile } from '../src/lib/built-site.ts';
+import { builtPages, fileReader, pageFile } from '../src/core/built-site.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable } from './lib/chromium.ts';
 import { freePort } from './lib/free-port.ts';
 import { analysePage, weigh } from './lib/page-load.ts';

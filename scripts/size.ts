@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analysePage, weigh } from './lib/page-load.ts';
 import { classifyPage, summaryTable, verdicts, type PageReport } from './lib/budgets.ts';
-import { builtPages, fileReader, pageFile } from '../src/lib/built-site.ts';
+import { builtPages, fileReader, pageFile } from '../src/core/built-site.ts';
 import { site } from '../src/site.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' } } });

@@ -31,7 +31,7 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 const sizes = parts.map(({ name, pattern }) => {
   const file = files.find((candidate) => pattern.test(candidate));
   if (!file) {
-    console.error(`${ASSETS}/ has no file matching ${pattern}: was the chunk renamed? See src/components/snippet/.`);
+    console.error(`${ASSETS}/ has no file matching ${pattern}: was the chunk renamed? See src/features/snippets/.`);
     process.exit(1);
   }
   const bytes = readFileSync(join(ASSETS, file));

@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { htmlFiles } from '../src/lib/built-site.ts';
+import { htmlFiles } from '../src/core/built-site.ts';
 
 const DIST = 'dist';
 const BUDGET_GZIP_BYTES = 3 * 1024;

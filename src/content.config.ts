@@ -1,10 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { noteSchema } from './schemas/note';
-import { sourceSchema } from './schemas/source';
-import { sourcesLoader } from './citations/loader';
-import { registryPath } from './citations/registry';
-import { contentDir } from './lib/content-dir';
+import { noteSchema } from './features/notes/schema';
+import { sourceSchema } from './features/citations/schema';
+import { sourcesLoader } from './features/citations/loader';
+import { registryPath } from './features/citations/registry';
+import { contentDir } from './core/content-dir';
 
 /** Where content lives (CONTENT_DIR points a build at a fixture tree). */
 const root = contentDir();

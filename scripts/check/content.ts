@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { noteSchema } from '../../src/schemas/note';
-import { checkFrontmatter, formatProblem } from '../../src/lib/frontmatter-check';
+import { noteSchema } from '../../src/features/notes/schema';
+import { checkFrontmatter, formatProblem } from '../../src/features/notes/frontmatter-check';
 
 const contentDir = process.env.CONTENT_DIR ?? './content';
 const notesDir = join(contentDir, 'notes');

@@ -9,11 +9,11 @@ import { dirname, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
-import { DESCRIPTION_MAX, noteSchema } from '../../src/schemas/note';
-import { splitFrontmatter } from '../../src/lib/frontmatter-check';
+import { DESCRIPTION_MAX, noteSchema } from '../../src/features/notes/schema';
+import { splitFrontmatter } from '../../src/features/notes/frontmatter-check';
 import { importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
-import { RegistryError } from '../../src/citations/registry';
+import { RegistryError } from '../../src/features/citations/registry';
 
 class UsageError extends Error {}
 

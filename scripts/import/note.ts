@@ -13,8 +13,8 @@ import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import type { Heading, Link, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { stringify } from 'yaml';
-import { urlKey } from '../../src/citations/registry';
-import { slugify } from '../../src/lib/slug';
+import { urlKey } from '../../src/features/citations/registry';
+import { slugify } from '../../src/core/slug';
 
 /** A file the importer cannot read as a note; the message names the file and line and what is expected. */
 export class NotANoteError extends Error {

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
-import { parseRegistry, urlKey } from '../../src/citations/registry';
+import { parseRegistry, urlKey } from '../../src/features/citations/registry';
 import type { NewSource } from './note';
 
 export interface RegistryView {

@@ -35,8 +35,8 @@ export const PAGE_TYPES = Object.keys(BUDGETS) as PageType[];
 
 /**
  * Markup that makes an article "rich": the attributes the comparison tables
- * (`data-comparison-table`, src/markdown/remark-comparison-tables.ts) and the
- * runnable snippets (`data-snippet-js`, src/markdown/remark-runnable-snippets.ts)
+ * (`data-comparison-table`, src/features/tables/remark-comparison-tables.ts) and the
+ * runnable snippets (`data-snippet-js`, src/features/snippets/remark-runnable-snippets.ts)
  * put on their elements. Matched as prefixes of hast property names
  * (`data-snippet-js` → `dataSnippetJs`), so a new attribute of the same family
  * is picked up without touching this list.

@@ -6,16 +6,16 @@
 import { rehypeShiki, unified } from '@astrojs/markdown-remark';
 import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
-import { rehypeCodeFigure } from './rehype-code-figure';
-import { shikiNoTimeLimit } from './shiki-no-time-limit';
-import { rehypeCitations } from './rehype-citations';
-import { rehypeHeadingAnchors } from './rehype-heading-anchors';
-import { remarkComparisonTables } from './remark-comparison-tables';
-import { shikiStyleClasses } from './shiki-style-classes';
-import { rehypeBaseLinks } from './rehype-base-links';
-import { remarkRunnableSnippets } from './remark-runnable-snippets';
-import { darkTheme, lightTheme } from './shiki-themes';
-import { withBase } from '../lib/urls';
+import { rehypeCodeFigure } from '../features/code-blocks/rehype-code-figure';
+import { shikiNoTimeLimit } from '../features/code-blocks/shiki-no-time-limit';
+import { rehypeCitations } from '../features/citations/rehype-citations';
+import { rehypeHeadingAnchors } from '../features/headings/rehype-heading-anchors';
+import { remarkComparisonTables } from '../features/tables/remark-comparison-tables';
+import { shikiStyleClasses } from '../features/code-blocks/shiki-style-classes';
+import { rehypeBaseLinks } from '../features/links/rehype-base-links';
+import { remarkRunnableSnippets } from '../features/snippets/remark-runnable-snippets';
+import { darkTheme, lightTheme } from '../features/code-blocks/shiki-themes';
+import { withBase } from '../core/urls';
 import { site } from '../site';
 
 export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableSnippets];

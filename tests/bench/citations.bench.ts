@@ -13,8 +13,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { checkLinks } from '../../src/lib/link-check';
-import { rehypeCitations } from '../../src/markdown/rehype-citations';
+import { checkLinks } from '../../src/features/links/link-check';
+import { rehypeCitations } from '../../src/features/citations/rehype-citations';
 
 function notes(dir = 'content/notes'): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { builtPages } from '../../src/lib/built-site.ts';
+import { builtPages } from '../../src/core/built-site.ts';
 import { test, expect } from './fixtures';
 
 /**

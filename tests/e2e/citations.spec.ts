@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { loadRegistry } from '../../src/citations/registry';
+import { loadRegistry } from '../../src/features/citations/registry';
 import { test, expect } from './fixtures';
 
 test('a quotation names who said it and links the original', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { htmlFiles } from '../../src/lib/built-site.ts';
+import { htmlFiles } from '../../src/core/built-site.ts';
 import { test, expect } from './fixtures';
 
 test('every page carries a Content-Security-Policy and no inline style', () => {

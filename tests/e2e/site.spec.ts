@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { builtPages } from '../../src/lib/built-site.ts';
+import { builtPages } from '../../src/core/built-site.ts';
 import { test, expect } from './fixtures';
 
 // The 404 page has its own test below.

@@ -1,0 +1,109 @@
+/**
+ * The HTML a citation becomes, as hast: the marker after a citing link, the
+ * caption of an attributed quote, and the page's "Sources" section.
+ */
+import type { Element } from 'hast';
+import { h } from 'hastscript';
+import type { Source } from './schema';
+
+/** One place on a page that cites a work, and the section it sits in. */
+export interface CitingPlace {
+  /** Element id of the citing link or quotation. */
+  anchor: string;
+  /** Nearest heading above the place (h2–h6), or null before the first heading. */
+  section: { slug: string; text: string } | null;
+}
+
+/** A work a page cites or lists, in order of first citation; `places` is empty for frontmatter-only works. */
+export interface CitedWork {
+  id: string;
+  places: CitingPlace[];
+}
+
+/** What a page cites, handed to the Sources page as `remarkPluginFrontmatter.citations`. */
+export interface PageCitations {
+  /** Id of the page's Sources heading, where frontmatter-only works are listed. */
+  sectionSlug: string;
+  works: CitedWork[];
+}
+
+/** Id of a work's entry in the page's Sources list. */
+export const entryId = (id: string) => `source-${id}`;
+
+/** Id of the n-th (1-based) place on a page citing a work. */
+export const placeId = (id: string, n: number) => `cite-${id}-${n}`;
+
+/** Who made the work: its authors, or the site when it credits no one. */
+export function creditOf(source: Source): string {
+  if (source.authors.length === 0) return source.site;
+  if (source.authors.length <= 2) return source.authors.join(' and ');
+  return `${source.authors.slice(0, -1).join(', ')} and ${source.authors.at(-1)}`;
+}
+
+/** `[n]` after a citing link: jumps to the work's entry in the page's Sources list. */
+export function citationMarker(source: Source, number: number): Element {
+  return h('sup', { className: ['cite-ref'] }, [
+    h('a', { href: `#${entryId(source.id)}`, ariaLabel: `Source ${number}: ${source.title}` }, `[${number}]`),
+  ]);
+}
+
+/** `<figure><blockquote cite>…</blockquote><figcaption>— author, <cite>title</cite></figcaption></figure>`. */
+export function attributedQuote(quote: Element, source: Source, href: string, anchor: string, number: number): Element {
+  quote.properties = { ...quote.properties, cite: href };
+  return h('figure', { className: ['quote'], id: anchor, dataCites: source.id }, [
+    quote,
+    h('figcaption', [
+      `— ${creditOf(source)}, `,
+      h('cite', [h('a', { href }, source.title)]),
+      citationMarker(source, number),
+    ]),
+  ]);
+}
+
+/** "Dan Kegel, The C10K problem. kegel.com, 1999." with the title linked to the work. */
+export function sourceDescription(source: Source): (string | Element)[] {
+  const credit = source.authors.length > 0 ? `${creditOf(source)}, ` : '';
+  const published = [source.site, source.year].filter((part) => part !== undefined).join(', ');
+  return [
+    credit,
+    h('cite', [h('a', { href: source.url }, source.title)]),
+    `. ${published}.`,
+    ...(source.note ? [` ${source.note}`] : []),
+  ];
+}
+
+/** The page's closing "Sources" section: one entry per work, with ↩ links back to each citing place. */
+export function sourcesSection(
+  slug: string,
+  works: { work: CitedWork; source: Source }[],
+  sourcesPageHref: (id: string) => string,
+): Element {
+  return h('section', { className: ['page-sources'], ariaLabelledby: slug }, [
+    h('h2', { id: slug }, 'Sources'),
+    h(
+      'ol',
+      { className: ['source-list'] },
+      works.map(({ work, source }) =>
+        h('li', { id: entryId(source.id), dataCites: source.id }, [
+          ...sourceDescription(source),
+          ' ',
+          ...(work.places.length === 0
+            ? [h('span', { className: ['source-background'] }, '(background reading)')]
+            : work.places.map((place, index) =>
+                h(
+                  'a',
+                  {
+                    href: `#${place.anchor}`,
+                    className: ['backref'],
+                    ariaLabel: `Back to citation ${index + 1} of ${source.title}`,
+                  },
+                  '↩',
+                ),
+              )),
+          ' ',
+          h('a', { href: sourcesPageHref(source.id), className: ['source-index-link'] }, 'Where else it is cited'),
+        ]),
+      ),
+    ),
+  ]);
+}

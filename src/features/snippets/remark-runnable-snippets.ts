@@ -1,0 +1,120 @@
+/**
+ * Turns each ```ts run + ```text output pair into a runnable example: the code
+ * (highlighted by shiki like any block), hidden controls the page script
+ * reveals, an output panel, and the expected output. The TypeScript is
+ * transpiled here, at build time, so a reader who only presses Run never
+ * downloads a transpiler; the JavaScript rides along in `data-snippet-js`.
+ */
+import { relative } from 'node:path';
+import type { ElementContent } from 'hast';
+import type { Parent, Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { transpile } from './runner/transpile';
+import {
+  findRunnableSnippets,
+  SNIPPETS_FRONTMATTER_KEY,
+  SnippetSyntaxError,
+  type RunnableSnippet,
+} from './runnable-snippets';
+
+/** The wrapper node; mdast-util-to-hast renders it through `data.hName`. */
+export interface RunnableSnippetNode extends Parent {
+  type: 'runnableSnippet';
+}
+
+interface HastData {
+  hName: string;
+  hProperties?: Record<string, string | boolean | string[]>;
+  hChildren?: ElementContent[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    runnableSnippet: RunnableSnippetNode;
+  }
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+function button(action: string, label: string, disabled = false): ElementContent {
+  return {
+    type: 'element',
+    tagName: 'button',
+    properties: { type: 'button', dataAction: action, disabled },
+    children: [text(label)],
+  };
+}
+
+/** A leaf block rendered from hast, for the parts Markdown has no syntax for. */
+function block(data: HastData): RunnableSnippetNode {
+  return { type: 'runnableSnippet', children: [], data } as RunnableSnippetNode;
+}
+
+function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnippetNode {
+  const label = snippet.title ? `Runnable example: ${snippet.title}` : 'Runnable example';
+  const title = snippet.title
+    ? [block({ hName: 'p', hProperties: { className: ['snippet-title'] }, hChildren: [text(snippet.title)] })]
+    : [];
+  return {
+    type: 'runnableSnippet',
+    data: {
+      hName: 'div',
+      hProperties: { className: ['snippet'], role: 'group', ariaLabel: label, dataSnippetJs: javascript },
+    } satisfies HastData,
+    children: [
+      ...title,
+      snippet.code,
+      block({
+        hName: 'div',
+        hProperties: { className: ['snippet-toolbar'], hidden: true, dataPagefindIgnore: true },
+        hChildren: [
+          button('run', 'Run'),
+          button('stop', 'Stop', true),
+          button('edit', 'Edit'),
+          button('reset', 'Reset', true),
+        ],
+      }),
+      block({
+        hName: 'div',
+        hProperties: {
+          className: ['snippet-output'],
+          role: 'log',
+          ariaLive: 'polite',
+          ariaLabel: 'Output',
+          // Focusable so keyboard users can scroll long lines sideways.
+          tabIndex: '0',
+          hidden: true,
+          dataPagefindIgnore: true,
+        },
+      }),
+      block({
+        hName: 'p',
+        hProperties: { className: ['snippet-label'], dataPagefindIgnore: true },
+        hChildren: [text('Expected output')],
+      }),
+      snippet.output,
+    ],
+  } as RunnableSnippetNode;
+}
+
+export function remarkRunnableSnippets() {
+  return (tree: Root, file: VFile) => {
+    const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
+    const snippets = findRunnableSnippets(tree, path);
+    if (snippets.length > 0) {
+      file.data.astro ??= {};
+      file.data.astro.frontmatter ??= {};
+      file.data.astro.frontmatter[SNIPPETS_FRONTMATTER_KEY] = snippets.length;
+    }
+    // Last first, so splicing one pair leaves the earlier indices valid.
+    for (const snippet of snippets.reverse()) {
+      const result = transpile(snippet.code.value);
+      if (!result.ok) {
+        throw new SnippetSyntaxError(
+          `${path}:${snippet.line + result.line}:${result.column}: the snippet does not parse as TypeScript: ${result.message}.`,
+        );
+      }
+      snippet.parent.children.splice(snippet.index, 2, snippetNode(snippet, result.code));
+    }
+  };
+}

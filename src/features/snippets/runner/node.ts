@@ -1,0 +1,27 @@
+/** Runs a snippet in Node (the doctests) with the page's sandbox and time limit. */
+import { Worker } from 'node:worker_threads';
+import { startRun, type Run, type RunOptions, type RunResult, type SandboxWorker } from './host.ts';
+import type { SandboxMessage } from './protocol.ts';
+
+const workerFile = new URL('./node-worker.ts', import.meta.url);
+
+/** A fresh worker thread running src/features/snippets/runner/node-worker.ts. */
+export function spawnNodeSandbox(): SandboxWorker {
+  // stdout/stderr are piped and dropped: everything a snippet prints goes
+  // through the sandbox's console, and Node must not add its own output.
+  const worker = new Worker(workerFile, { stdout: true, stderr: true });
+  return {
+    send: (request) => worker.postMessage(request),
+    onMessage: (listener) => worker.on('message', (message: SandboxMessage) => listener(message)),
+    onFailure: (listener) => worker.on('error', (error) => listener(error.message)),
+    terminate: () => void worker.terminate(),
+  };
+}
+
+export function startNodeRun(code: string, options: Omit<RunOptions, 'code' | 'spawn'> = {}): Run {
+  return startRun({ ...options, code, spawn: spawnNodeSandbox });
+}
+
+export function runInNode(code: string, options: Omit<RunOptions, 'code' | 'spawn'> = {}): Promise<RunResult> {
+  return startNodeRun(code, options).result;
+}

@@ -1,0 +1,238 @@
+import GithubSlugger from 'github-slugger';
+import type { Properties } from 'hast';
+import type { Data, Heading, Paragraph, Parent, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { relative } from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { CAPTION_PREFIX, isCaptionLine, parseCaptionLine } from './caption';
+import { captionId } from './ids';
+import { TABLES_FRONTMATTER_KEY, TABLES_SEARCH_FILTER } from './table-ids-of-page';
+import { checkTable, formatTableProblems, type TableProblem, type TableSource } from './validate';
+
+/**
+ * Turns a Markdown table with a caption line right above it
+ *
+ *     Table: Processes, threads and asyncio compared [#concurrency-models]
+ *
+ *     | Name | … |
+ *
+ * into a comparison table: `<caption>`, column and row headers with `scope`,
+ * an anchor on the table and on every row, a focusable scroll region for
+ * narrow screens, and the `data-pagefind-*` hooks that make each row its own
+ * search result. Tables without a caption line stay plain tables. Any mistake
+ * fails the build with one message listing every problem by file and line.
+ */
+
+/** A wrapper element in the output; mdast-util-to-hast renders it as `data.hName`. */
+export interface ComparisonTablePart extends Parent {
+  type: 'comparisonTablePart';
+  data: Data & { hName: string };
+  children: Array<ComparisonTablePart | TableRow | PhrasingContent>;
+}
+
+declare module 'mdast' {
+  /** What mdast-util-to-hast reads (declared as in its own typings, which this project does not import). */
+  interface Data {
+    hName?: string | undefined;
+    hProperties?: Properties | undefined;
+  }
+  interface BlockContentMap {
+    comparisonTablePart: ComparisonTablePart;
+  }
+  interface RootContentMap {
+    comparisonTablePart: ComparisonTablePart;
+  }
+}
+
+type Problem = TableProblem & { table?: string };
+
+export function remarkComparisonTables() {
+  return (tree: Root, file: VFile) => {
+    const taken = headingAnchors(tree);
+    const problems: Problem[] = [];
+    const tableIds: string[] = [];
+
+    visit(tree, 'paragraph', (node, index, parent) => {
+      if (!parent || index === undefined || !isCaptionLine(toString(node))) return;
+      const line = node.position?.start.line ?? 0;
+      const table = parent.children[index + 1];
+      if (table?.type !== 'table') {
+        problems.push({
+          line,
+          message: `a "${CAPTION_PREFIX}" caption line must be followed directly by its Markdown table (a blank line between them is fine). Move the table under it, or reword the paragraph so it does not start with "${CAPTION_PREFIX}".`,
+        });
+        return;
+      }
+      const caption = parseCaptionLine(toString(node));
+      if (!caption.ok) {
+        problems.push({ line, message: caption.message });
+        return;
+      }
+      const source = tableSource(caption.id, line, table);
+      const check = checkTable(source, taken);
+      if (check.problems.length > 0) {
+        problems.push(...check.problems.map((problem) => ({ ...problem, table: caption.id })));
+        return;
+      }
+      taken.set(caption.id, `the table on line ${line}`);
+      check.rowIds.forEach((id, row) => taken.set(id, `row ${row + 1} of table "${caption.id}"`));
+      const resume = resumeMarker(parent.children, index, caption.id);
+      if (resume && taken.has(resume.id)) {
+        problems.push({
+          line,
+          table: caption.id,
+          message: `the anchor #${resume.id}, which marks where the text resumes after the table, is already used by ${taken.get(resume.id)}. Change the table id.`,
+        });
+        return;
+      }
+      if (resume) taken.set(resume.id, `the end of table "${caption.id}"`);
+      tableIds.push(caption.id);
+      const [header, ...rows] = table.children;
+      if (!header) return;
+      const output = renderTable({
+        id: caption.id,
+        caption: caption.caption,
+        captionContent: captionContent(node),
+        align: table.align ?? [],
+        header,
+        rows: rows.map((row, i) => ({ row, id: check.rowIds[i] ?? '' })),
+      });
+      parent.children.splice(
+        index,
+        2,
+        output,
+        ...(resume ? [part('div', { id: resume.id, dataPagefindTitle: resume.title }, [])] : []),
+      );
+      return index + 1;
+    });
+
+    if (problems.length > 0) {
+      problems.sort((a, b) => a.line - b.line);
+      const path = file.path ? relative(process.cwd(), file.path) : '(markdown)';
+      throw new ComparisonTableError(formatTableProblems(path, problems), problems[0]?.line ?? 1);
+    }
+    if (tableIds.length > 0) {
+      file.data.astro ??= {};
+      file.data.astro.frontmatter ??= {};
+      file.data.astro.frontmatter[TABLES_FRONTMATTER_KEY] = tableIds;
+    }
+  };
+}
+
+/** A content mistake, reported without a stack trace: the message says it all. */
+export class ComparisonTableError extends Error {
+  /** Where the first problem is; Astro shows it as the error's location. */
+  readonly line: number;
+  readonly column = 1;
+
+  constructor(message: string, line: number) {
+    super(message);
+    this.line = line;
+    this.name = 'ComparisonTableError';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/**
+ * Pagefind gives a sub-result everything from one anchor to the next, so prose
+ * after a table would count as part of its last row. When text follows the
+ * table within a section, an empty anchor titled like that section's heading
+ * starts a new sub-result where the table ends.
+ */
+function resumeMarker(siblings: ReadonlyArray<{ type: string }>, index: number, tableId: string) {
+  const next = siblings[index + 2];
+  if (!next || next.type === 'heading') return undefined;
+  const heading = siblings.slice(0, index).findLast((node): node is Heading => node.type === 'heading');
+  return heading ? { id: `${tableId}-end`, title: toString(heading) } : undefined;
+}
+
+/** The anchors Astro gives headings (github-slugger, in document order). */
+function headingAnchors(tree: Root): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Map<string, string>();
+  visit(tree, 'heading', (heading) => {
+    const text = toString(heading);
+    anchors.set(slugger.slug(text), `the heading "${text}" (line ${heading.position?.start.line ?? '?'})`);
+  });
+  return anchors;
+}
+
+function tableSource(id: string, line: number, table: Table): TableSource {
+  const [header, ...rows] = table.children.map((row) => ({
+    line: row.position?.start.line ?? line,
+    cells: row.children.map((cell) => toString(cell)),
+  }));
+  return { id, line, header: header ?? { line, cells: [] }, rows };
+}
+
+/** The caption's inline content without the `Table:` prefix and the `[#id]` suffix. */
+function captionContent(paragraph: Paragraph): PhrasingContent[] {
+  const children = structuredClone(paragraph.children);
+  const first = children[0];
+  if (first?.type === 'text') first.value = first.value.slice(CAPTION_PREFIX.length).trimStart();
+  const last = children.at(-1);
+  if (last?.type === 'text') last.value = last.value.replace(/\s*\[#[^\]]*\]\s*$/, '');
+  return children.filter((child) => child.type !== 'text' || child.value !== '');
+}
+
+interface TableRender {
+  id: string;
+  caption: string;
+  captionContent: PhrasingContent[];
+  align: Table['align'] & {};
+  header: TableRow;
+  rows: Array<{ row: TableRow; id: string }>;
+}
+
+function part(hName: string, hProperties: Properties, children: ComparisonTablePart['children']) {
+  const node: ComparisonTablePart = { type: 'comparisonTablePart', data: { hName, hProperties }, children };
+  return node;
+}
+
+/**
+ * MDX drops the whitespace between table cells, and Pagefind then reads
+ * adjacent header cells as one word ("NamePython"). A trailing space inside
+ * the cell keeps the words apart and renders as nothing.
+ */
+const WORD_BREAK: PhrasingContent = { type: 'text', value: ' ' };
+
+function cell(node: TableCell, hName: 'th' | 'td', align: string | null | undefined, scope?: 'col' | 'row') {
+  node.data = { ...node.data, hName, hProperties: { ...(scope ? { scope } : {}), ...(align ? { align } : {}) } };
+  node.children.push({ ...WORD_BREAK });
+}
+
+function renderTable({ id, caption, captionContent, align, header, rows }: TableRender): ComparisonTablePart {
+  header.children.forEach((node, i) => cell(node, 'th', align[i], 'col'));
+  for (const { row, id: rowId } of rows) {
+    const name = toString(row.children[0] ?? { type: 'text', value: '' });
+    row.data = { ...row.data, hProperties: { id: rowId, dataPagefindTitle: `${name} — ${caption}` } };
+    row.children.forEach((node, i) => (i === 0 ? cell(node, 'th', align[i], 'row') : cell(node, 'td', align[i])));
+  }
+  const table = part('table', { id, dataPagefindTitle: caption }, [
+    // The inner span stays in view while the table scrolls sideways under it.
+    part('caption', { id: captionId(id) }, [
+      part('span', { className: ['caption-text'] }, [...captionContent, { ...WORD_BREAK }]),
+    ]),
+    part('thead', {}, [header]),
+    part(
+      'tbody',
+      {},
+      rows.map(({ row }) => row),
+    ),
+  ]);
+  const region = part(
+    'div',
+    { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabelledBy: [captionId(id)] },
+    [table],
+  );
+  return part(
+    'div',
+    {
+      className: ['comparison-table'],
+      dataComparisonTable: '',
+      dataPagefindFilter: `${TABLES_SEARCH_FILTER.name}:${TABLES_SEARCH_FILTER.value}`,
+    },
+    [region],
+  );
+}

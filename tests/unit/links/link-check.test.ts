@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { checkLinks, readPage } from '../../../src/features/links/link-check';
+
+describe('link check over a built site', () => {
+  it('names the page and the link for each broken link, anchor and malformed URL', async () => {
+    expect(await checkLinks('tests/fixtures/links/site', { base: '/' })).toEqual([
+      '/a/ (dist/a/index.html): <link href="style.css"> points to /a/style.css, where the built site has no page or file. Fix the link, or create the page it means.',
+      '/ (dist/index.html): <a href="/missing/"> points to /missing/, where the built site has no page or file. Fix the link, or create the page it means.',
+      '/ (dist/index.html): <a href="/a/#intr"> points to #intr, but /a/ has no element with id "intr". Did you mean #intro? Link to an existing heading or anchor, or restore the one that was renamed.',
+      '/ (dist/index.html): <a href="https://example/page"> has no valid host ("example"). Write an absolute http(s) URL such as https://example.org/page.',
+      '/ (dist/index.html): <a href="javascript:void(0)"> uses the scheme "javascript:". Link with an absolute http(s) URL or a path on this site.',
+      '/ (dist/index.html): <a href="//example.org/page"> leaves out the scheme. Write https://… so the link does not depend on how the page is served.',
+    ]);
+  });
+
+  it('serves the site under a base path and checks absolute links to its own origin', async () => {
+    expect(await checkLinks('tests/fixtures/links/base-site', { base: '/repo', site: 'https://example.org' })).toEqual([
+      '/repo/ (dist/index.html): <a href="/a/"> points outside the site\'s base path /repo/. Build internal links with withBase() from src/core/urls.ts.',
+      '/repo/ (dist/index.html): <a href="https://example.org/repo/gone/"> points to /repo/gone/, where the built site has no page or file. Fix the link, or create the page it means.',
+    ]);
+  });
+
+  it('reads ids and links from tags only, not from text inside scripts, styles or titles', () => {
+    const page = readPage(
+      `<!doctype html><title>a <a href="/t/"> b</title><style>a[href="/s/"]{}</style>
+      <script>if (1 < 2) document.write('<a id="fake" href="/x/">');</script>
+      <h2 id="intro">Intro</h2><p id="">empty</p><a href="/a/?q=1&amp;r=2#intro">A</a><img src="i.png" alt="">`,
+      'index.html',
+    );
+    expect([...page.ids]).toEqual(['intro']);
+    expect(page.links).toEqual([
+      { tag: 'a', attribute: 'href', value: '/a/?q=1&r=2#intro' },
+      { tag: 'img', attribute: 'src', value: 'i.png' },
+    ]);
+  });
+});

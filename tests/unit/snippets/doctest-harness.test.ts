@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Root } from 'mdast';
+import { collectDoctests, lineDiff, runDoctest, typecheckDoctests } from '../../../src/features/snippets/doctest';
+import { findRunnableSnippets, SnippetSyntaxError } from '../../../src/features/snippets/runnable-snippets';
+import { timeLimitMessage } from '../../../src/features/snippets/runner/host';
+
+const broken = collectDoctests('tests/fixtures/snippets');
+const byTitle = (title: string) => {
+  const doctest = broken.find((candidate) => candidate.title === title);
+  if (!doctest) throw new Error(`fixture snippet "${title}" is missing`);
+  return doctest;
+};
+const parse = (markdown: string) => unified().use(remarkParse).parse(markdown) as Root;
+
+describe('the doctest harness reports failures precisely', () => {
+  test('finds every snippet with its file and fence line', () => {
+    expect(broken.map((doctest) => `${doctest.file}:${doctest.line} ${doctest.title}`)).toEqual([
+      'tests/fixtures/snippets/broken.md:3 wrong output',
+      'tests/fixtures/snippets/broken.md:13 type error',
+      'tests/fixtures/snippets/broken.md:22 runaway',
+      'tests/fixtures/snippets/broken.md:30 throws',
+    ]);
+  });
+
+  test('a wrong expected output names file:line and shows a diff', async () => {
+    const problem = await runDoctest(byTitle('wrong output'));
+    expect(problem).toContain('tests/fixtures/snippets/broken.md:3: snippet "wrong output" failed');
+    expect(problem).toContain('- expected\n+ actual\n  same');
+  });
+
+  test('a type error names the line inside the file', () => {
+    const errors = typecheckDoctests(broken);
+    expect(errors[broken.indexOf(byTitle('type error'))]).toEqual([
+      "tests/fixtures/snippets/broken.md:14:7: TS2322 Type 'string' is not assignable to type 'number'.",
+    ]);
+    expect(errors[broken.indexOf(byTitle('wrong output'))]).toEqual([]);
+  });
+
+  test('a runaway snippet hits the time limit', async () => {
+    const problem = await runDoctest(byTitle('runaway'), 300);
+    expect(problem).toContain('it hit the time limit');
+    expect(problem).toContain(`+ ${timeLimitMessage(300)}`);
+  });
+
+  test('an uncaught error fails even when nothing else is printed', async () => {
+    const problem = await runDoctest(byTitle('throws'));
+    expect(problem).toContain('it threw an uncaught error');
+    expect(problem).toContain('+ Uncaught Error: boom');
+  });
+});
+
+describe('snippet syntax', () => {
+  test('a run block without an output block is a content error naming the line', () => {
+    expect(() => findRunnableSnippets(parse('Text\n\n```ts run\nconsole.log(1)\n```\n'), 'notes/a.md')).toThrow(
+      new SnippetSyntaxError(
+        'notes/a.md:3: this ```ts run block needs its expected output right after it, in a ```text output block (leave it empty if the snippet prints nothing).',
+      ),
+    );
+  });
+  test('an output block without its snippet is rejected', () => {
+    expect(() => findRunnableSnippets(parse('```text output\n1\n```\n'), 'notes/b.md')).toThrow(
+      /notes\/b\.md:1: a ```text output block/,
+    );
+  });
+  test('only TypeScript runs', () => {
+    expect(() => findRunnableSnippets(parse('```js run\n1\n```\n\n```text output\n```\n'), 'c.md')).toThrow(
+      /write ```ts run/,
+    );
+  });
+  test('plain code blocks and titles', () => {
+    const snippets = findRunnableSnippets(
+      parse('```ts\nnot run\n```\n\n```ts run title="Two words"\nx\n```\n\n```text output\ny\n```\n'),
+      'd.md',
+    );
+    expect(snippets.map(({ title, line, output }) => ({ title, line, output: output.value }))).toEqual([
+      { title: 'Two words', line: 5, output: 'y' },
+    ]);
+  });
+});
+
+test('lineDiff marks removed and added lines', () => {
+  expect(lineDiff(['a', 'b', 'c'], ['a', 'x', 'c', 'd'])).toEqual(['  a', '- b', '+ x', '  c', '+ d']);
+});

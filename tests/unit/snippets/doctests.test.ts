@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { collectDoctests, runDoctest, typecheckDoctests } from '../../../src/features/snippets/doctest';
+
+/** Every runnable snippet in content/: type-checked, run, and its output compared. */
+const doctests = collectDoctests('content');
+const typeErrors = typecheckDoctests(doctests);
+
+test('the notes contain runnable snippets', () => {
+  expect(doctests.length).toBeGreaterThanOrEqual(6);
+  console.info(`doctests: ${doctests.length} snippets in content/`);
+});
+
+describe('doctests', () => {
+  doctests.forEach((doctest, index) => {
+    const name = `${doctest.file}:${doctest.line}${doctest.title ? ` ${doctest.title}` : ''}`;
+    test(name, async () => {
+      const errors = typeErrors[index] ?? [];
+      if (errors.length)
+        expect.fail(`type errors in the snippet at ${doctest.file}:${doctest.line}:\n${errors.join('\n')}`);
+      const length = doctest.source.split('\n').length;
+      expect(length, `${doctest.file}:${doctest.line}: keep a snippet to 30 lines or fewer`).toBeLessThanOrEqual(30);
+      const problem = await runDoctest(doctest);
+      if (problem) expect.fail(problem);
+    });
+  });
+});
