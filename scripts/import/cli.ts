@@ -4,7 +4,7 @@
  * Turns a Markdown note into content/notes/<slug>.mdx, registers the works it
  * links to that the source registry does not know yet, and says what it did.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
@@ -13,31 +13,29 @@ import { DESCRIPTION_MAX, noteSchema } from '../../src/features/notes/schema';
 import { splitFrontmatter } from '../../src/features/notes/frontmatter-check';
 import { importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
-import { RegistryError } from '../../src/features/citations/registry';
+import { ContentError } from '../../src/core/content-error';
+import { contentDir, noteFiles } from '../../src/core/content-dir';
 
 class UsageError extends Error {}
 
-const contentDir = process.env.CONTENT_DIR ?? 'content';
-const notesDir = join(contentDir, 'notes');
-const registryFile = join(contentDir, 'sources', 'sources.yaml');
+const notesDir = join(contentDir(), 'notes');
+const registryFile = join(contentDir(), 'sources', 'sources.yaml');
 
 function existingNotes(): ExistingNote[] {
-  if (!existsSync(notesDir)) return [];
-  return readdirSync(notesDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.mdx?$/.test(file))
-    .flatMap((file) => {
-      const frontmatter = splitFrontmatter(readFileSync(join(notesDir, file), 'utf8'));
-      const data = (frontmatter ? parse(frontmatter.yaml) : null) as Partial<ExistingNote> | null;
-      if (!data || typeof data.order !== 'number') return [];
-      return [
-        {
-          id: file.replace(/\.mdx?$/, ''),
-          title: String(data.title),
-          section: String(data.section),
-          order: data.order,
-        },
-      ];
-    });
+  return noteFiles(notesDir).flatMap((path) => {
+    const file = relative(notesDir, path);
+    const frontmatter = splitFrontmatter(readFileSync(path, 'utf8'));
+    const data = (frontmatter ? parse(frontmatter.yaml) : null) as Partial<ExistingNote> | null;
+    if (!data || typeof data.order !== 'number') return [];
+    return [
+      {
+        id: file.replace(/\.mdx?$/, ''),
+        title: String(data.title),
+        section: String(data.section),
+        order: data.order,
+      },
+    ];
+  });
 }
 
 function minDescription(): number {
@@ -107,7 +105,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof NotANoteError || error instanceof UsageError || error instanceof RegistryError) {
+  if (error instanceof NotANoteError || error instanceof UsageError || error instanceof ContentError) {
     console.error(`import: ${error.message}`);
     process.exitCode = 1;
   } else {

@@ -18,7 +18,7 @@ export interface RegistryView {
 /**
  * What the importer needs from the registry, read by the registry's own parser
  * (so a URL matches exactly when the build would match it). A broken registry
- * throws its RegistryError, naming file and line; a missing one is empty.
+ * throws its ContentError, naming file and line; a missing one is empty.
  */
 export function readRegistry(file: string): RegistryView {
   if (!existsSync(file)) return { file, ids: new Set(), lookup: () => undefined };

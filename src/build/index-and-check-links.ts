@@ -1,24 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { ContentError } from '../core/content-error';
 import { checkLinks } from '../features/links/link-check';
 import { buildSearchIndex } from '../features/search/pagefind-index';
-
-/** How many broken links the build prints before summing up the rest. */
-const SHOWN = 30;
-
-/** A broken site: the message lists each page and link; a stack would only bury them. */
-class BrokenLinksError extends Error {
-  constructor(problems: string[]) {
-    const rest = problems.length - SHOWN;
-    super(
-      `${problems.length} broken link${problems.length === 1 ? '' : 's'} in the built site:\n` +
-        problems.slice(0, SHOWN).join('\n') +
-        (rest > 0 ? `\n… and ${rest} more.` : ''),
-    );
-    this.name = 'BrokenLinksError';
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
 
 const since = (started: number) => `${Math.round(performance.now() - started)} ms`;
 
@@ -46,7 +30,7 @@ export function finishBuild(): AstroIntegration {
           logger.info(`Pagefind indexed ${report.indexed} of ${report.read} pages in ${since(started)}`);
         });
         const checking = checkLinks(outDir, { base, site }).then((problems) => {
-          if (problems.length > 0) throw new BrokenLinksError(problems);
+          if (problems.length > 0) throw new ContentError('link', problems);
           logger.info(`all links resolve (${since(started)})`);
         });
         // Both settle before the build ends, so a failure of one never leaves the other running.

@@ -21,26 +21,40 @@ export function formatContentProblem(problem: ContentProblem): string {
   return `${at}: ${problem.message}`;
 }
 
+export interface ContentErrorOptions {
+  /** A closing line that applies to every problem, e.g. where the format is documented. */
+  hint?: string | undefined;
+  /** At most this many problems are listed; the rest are counted. */
+  shown?: number | undefined;
+}
+
 export class ContentError extends Error {
   readonly problems: readonly ContentProblem[];
   /** The first problem's place; Astro shows it as the error's location. */
   readonly loc: { file: string; line?: number | undefined; column?: number | undefined } | undefined;
+  /** The same place again where @astrojs/mdx looks for it (it replaces `loc` with `{ file, line, column }`). */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
 
   /**
-   * @param what what needs fixing, in the plural's singular form: "citation", "comparison table", "link".
-   * @param shown at most this many problems are listed; the rest are counted.
+   * @param what what needs fixing, in the plural's singular form: "citation", "comparison table problem", "link".
    */
-  constructor(what: string, problems: readonly ContentProblem[], shown = 30) {
+  constructor(what: string, problems: readonly ContentProblem[], { hint, shown = 30 }: ContentErrorOptions = {}) {
     const rest = problems.length - shown;
     super(
-      `${problems.length === 1 ? `A ${what} needs` : `${problems.length} ${what}s need`} fixing:\n` +
-        problems.slice(0, shown).map(formatContentProblem).join('\n') +
-        (rest > 0 ? `\n… and ${rest} more.` : ''),
+      [
+        `${problems.length === 1 ? `A ${what} needs` : `${problems.length} ${what}s need`} fixing:`,
+        ...problems.slice(0, shown).map(formatContentProblem),
+        ...(rest > 0 ? [`… and ${rest} more.`] : []),
+        ...(hint === undefined ? [] : [hint]),
+      ].join('\n'),
     );
     this.name = 'ContentError';
     this.problems = problems;
     const [first] = problems;
     this.loc = first && { file: first.file, line: first.line, column: first.column };
+    this.line = first?.line;
+    this.column = first?.line === undefined ? undefined : (first.column ?? 1);
     // The message says everything; a stack into the plugin would only bury it.
     this.stack = `${this.name}: ${this.message}`;
   }

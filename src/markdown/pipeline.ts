@@ -9,8 +9,10 @@ import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from '../features/code-blocks/rehype-code-figure';
 import { shikiNoTimeLimit } from '../features/code-blocks/shiki-no-time-limit';
 import { rehypeCitations } from '../features/citations/rehype-citations';
+import { assignHeadingIds } from '../features/headings/heading-ids';
 import { rehypeHeadingAnchors } from '../features/headings/rehype-heading-anchors';
 import { remarkComparisonTables } from '../features/tables/remark-comparison-tables';
+import { rehypeTableAnchors } from '../features/tables/rehype-table-anchors';
 import { shikiStyleClasses } from '../features/code-blocks/shiki-style-classes';
 import { rehypeBaseLinks } from '../features/links/rehype-base-links';
 import { remarkRunnableSnippets } from '../features/snippets/remark-runnable-snippets';
@@ -33,13 +35,17 @@ export const shikiConfig: Partial<ShikiConfig> = {
 };
 
 export const rehypePlugins: RehypePlugins = [
+  // Heading ids, once, before anything reads them: every later plugin takes `properties.id` as given.
+  assignHeadingIds,
   // Astro's own Shiki plugin, at the place Astro would run it, but listed here instead of switched on through
   // `markdown.syntaxHighlight`: that switch makes every build warn that Shiki's inline styles break the
   // Content-Security-Policy, which shikiStyleClasses (in shikiConfig) already prevents.
   [rehypeShiki, shikiConfig],
   rehypeCodeFigure,
+  // Comparison tables were built in the remark stage, before headings had ids; their anchors are checked here.
+  rehypeTableAnchors,
   [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
-  // After citations, which add the "Sources" heading.
+  // After citations, which add the "Sources" heading (with an id no other element has).
   rehypeHeadingAnchors,
   // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
   [rehypeBaseLinks, { base: site.base }],

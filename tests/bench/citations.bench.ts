@@ -3,8 +3,7 @@
  * without the citation plugin, and the link check over the built site.
  * Run with `npm run bench:citations` (after `npm run build` for the link check).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
@@ -13,16 +12,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { noteFiles } from '../../src/core/content-dir';
 import { checkLinks } from '../../src/features/links/link-check';
 import { rehypeCitations } from '../../src/features/citations/rehype-citations';
 
-function notes(dir = 'content/notes'): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? notes(join(dir, entry.name)) : /\.mdx?$/.test(entry.name) ? [join(dir, entry.name)] : [],
-  );
-}
-
-const inputs = notes().map((path) => ({ path, ...parseFrontmatter(readFileSync(path, 'utf8')) }));
+const inputs = noteFiles('content/notes').map((path) => ({ path, ...parseFrontmatter(readFileSync(path, 'utf8')) }));
 const plain = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
 const cited = unified()
   .use(remarkParse)

@@ -19,7 +19,7 @@ describe('a broken comparison table', () => {
       const output = `${build.stdout}\n${build.stderr}`;
       expect(build.status, output).not.toBe(0);
       const file = 'tests/fixtures/bad-table/notes/bad-table.mdx';
-      expect(output).toContain(`${file} has 3 comparison table problems:`);
+      expect(output).toContain('3 comparison table problems need fixing:');
       expect(output).toContain(
         `${file}:13: table "concurrency-models": the header "Name" names columns 1 and 3. Give every column a distinct name.`,
       );

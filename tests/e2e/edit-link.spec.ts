@@ -1,11 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { noteFiles } from '../../src/core/content-dir';
 import { site } from '../../src/site';
 import { test, expect } from './fixtures';
 
 /** Every published note as its URL path, from the files under content/notes. */
-const notePages = readdirSync('content/notes', { recursive: true, encoding: 'utf8' })
-  .filter((file) => /\.mdx?$/.test(file) && !/^draft:\s*true/m.test(readFileSync(`content/notes/${file}`, 'utf8')))
-  .map((file) => `/${file.replace(/\.mdx?$/, '')}/`);
+const notePages = noteFiles('content/notes')
+  .filter((file) => !/^draft:\s*true/m.test(readFileSync(file, 'utf8')))
+  .map((file) => `/${relative('content/notes', file).replace(/\.mdx?$/, '')}/`);
 const editPrefix = `${site.repository.url}/edit/${site.repository.branch}/`;
 
 for (const path of notePages) {

@@ -7,15 +7,7 @@ import { loadRegistry, registryPath } from './registry';
 import { citedIdsIn, unusedSourceWarnings } from './usage';
 import { recordedFailures } from './failures';
 import { htmlFiles } from '../../core/built-site';
-
-/** Citation mistakes in the content; the messages say everything, a stack would bury them. */
-class ContentError extends Error {
-  constructor(failures: string[]) {
-    super(failures.join('\n'));
-    this.name = 'CitationError';
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
+import { ContentError } from '../../core/content-error';
 
 /** What rendered notes depend on besides their own text: the content tree and the registry. */
 function renderInputs(): string {
@@ -84,7 +76,7 @@ export function citationChecks(): AstroIntegration {
       'astro:build:start': () => {
         const failures = recordedFailures();
         writeStamp(failures.length > 0);
-        if (failures.length > 0) throw new ContentError(failures);
+        if (failures.length > 0) throw new ContentError('citation', failures);
       },
       'astro:build:done': ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

@@ -4,10 +4,12 @@
  * plugin's error, then builds an empty page; the citations integration reads
  * this list at `astro:build:start` and fails the build instead.
  */
-const failures = new Map<string, string>();
+import type { ContentProblem } from '../../core/content-error';
 
-export function recordFailure(file: string, message: string): void {
-  failures.set(file, message);
+const failures = new Map<string, readonly ContentProblem[]>();
+
+export function recordFailure(file: string, problems: readonly ContentProblem[]): void {
+  failures.set(file, problems);
 }
 
 /** Drops a file's entry once it renders cleanly again (`astro dev` edits). */
@@ -15,6 +17,6 @@ export function clearFailure(file: string): void {
   failures.delete(file);
 }
 
-export function recordedFailures(): string[] {
-  return [...failures.values()];
+export function recordedFailures(): ContentProblem[] {
+  return [...failures.values()].flat();
 }

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { ContentError, type ContentProblem } from '../../core/content-error';
+import { contentDir } from '../../core/content-dir';
 import { sourceSchema, type Source } from './schema';
 
 /** Every registered source, validated, with the lookups citations need. */
@@ -16,21 +18,14 @@ export interface Registry {
 }
 
 /** A registry that cannot be used: every problem found, each naming file and line. */
-export class RegistryError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'RegistryError';
-    // The message names file and line; a stack into the loader would only bury it.
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
+const registryError = (problems: readonly ContentProblem[]) => new ContentError('source registry problem', problems);
 
 /**
  * The registry file of a content tree. CONTENT_DIR moves the whole tree (fixtures,
  * benchmarks), exactly as it does for the notes collection.
  */
-export function registryPath(contentDir: string = process.env.CONTENT_DIR ?? './content'): string {
-  return resolve(contentDir, 'sources', 'sources.yaml');
+export function registryPath(root: string = contentDir()): string {
+  return resolve(root, 'sources', 'sources.yaml');
 }
 
 /** The comparable form of a URL: host without `www.`, path without trailing slash, query kept, scheme and fragment dropped. */
@@ -47,16 +42,19 @@ export function parseRegistry(text: string, file: string): Registry {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
-  const problems: string[] = doc.errors.map(
-    (error) =>
-      `${shown}:${lineAt(error.pos[0])}: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')} — fix the YAML syntax (quote a value that contains ": ").`,
+  const problem = (line: number, message: string): ContentProblem => ({ file: shown, line, message });
+  const problems = doc.errors.map((error) =>
+    problem(
+      lineAt(error.pos[0]),
+      `${(error.message.split('\n')[0] ?? '').replace(/:$/, '')} — fix the YAML syntax (quote a value that contains ": ").`,
+    ),
   );
-  if (problems.length > 0) throw new RegistryError(problems);
+  if (problems.length > 0) throw registryError(problems);
 
   const root = doc.contents;
   if (!isSeq(root)) {
-    throw new RegistryError([
-      `${shown}:1: the registry must be a YAML list of sources ("- id: …" entries), one entry per cited work.`,
+    throw registryError([
+      problem(1, 'the registry must be a YAML list of sources ("- id: …" entries), one entry per cited work.'),
     ]);
   }
 
@@ -73,7 +71,10 @@ export function parseRegistry(text: string, file: string): Registry {
     };
     if (!isMap(item)) {
       problems.push(
-        `${shown}:${entryLine}: each source is a mapping of fields (id, title, url, site, kind, …), written "- id: …" with the other fields indented below it.`,
+        problem(
+          entryLine,
+          'each source is a mapping of fields (id, title, url, site, kind, …), written "- id: …" with the other fields indented below it.',
+        ),
       );
       continue;
     }
@@ -83,7 +84,7 @@ export function parseRegistry(text: string, file: string): Registry {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
         const where = typeof field === 'string' ? ` field "${issue.path.join('.')}"` : '';
-        problems.push(`${shown}:${fieldLine(field)}: ${label}${where}: ${issue.message}`);
+        problems.push(problem(fieldLine(field), `${label}${where}: ${issue.message}`));
       }
       continue;
     }
@@ -91,7 +92,10 @@ export function parseRegistry(text: string, file: string): Registry {
     const earlier = lineOf.get(source.id);
     if (earlier !== undefined) {
       problems.push(
-        `${shown}:${fieldLine('id')}: duplicate source id "${source.id}" — line ${earlier} already registers it. Give each work its own id, or merge the two entries.`,
+        problem(
+          fieldLine('id'),
+          `duplicate source id "${source.id}" — line ${earlier} already registers it. Give each work its own id, or merge the two entries.`,
+        ),
       );
       continue;
     }
@@ -99,7 +103,10 @@ export function parseRegistry(text: string, file: string): Registry {
     const sameUrl = byUrl.get(key);
     if (sameUrl) {
       problems.push(
-        `${shown}:${fieldLine('url')}: source "${source.id}" has the same url as "${sameUrl.id}" (line ${lineOf.get(sameUrl.id)}) — register each work once and cite that id.`,
+        problem(
+          fieldLine('url'),
+          `source "${source.id}" has the same url as "${sameUrl.id}" (line ${lineOf.get(sameUrl.id)}) — register each work once and cite that id.`,
+        ),
       );
       continue;
     }
@@ -108,7 +115,7 @@ export function parseRegistry(text: string, file: string): Registry {
     byUrl.set(key, source);
     lineOf.set(source.id, entryLine);
   }
-  if (problems.length > 0) throw new RegistryError(problems);
+  if (problems.length > 0) throw registryError(problems);
   return { file: shown, sources, byId, byUrl, lineOf };
 }
 

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import GithubSlugger from 'github-slugger';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { loadRegistry, RegistryError, type Registry } from './registry';
+import { ContentError, type ContentProblem } from '../../core/content-error';
+import { handToPage } from '../../core/page-data';
+import { loadRegistry, type Registry } from './registry';
 import { resolveHref, SOURCE_SCHEME } from './resolve';
 import { clearFailure, recordFailure } from './failures';
 import {
   attributedQuote,
   citationMarker,
   creditOf,
+  PAGE_CITATIONS,
   placeId,
   sourcesSection,
   type CitedWork,
@@ -24,24 +28,8 @@ export interface CitationOptions {
   sourcesPageHref: (id: string) => string;
 }
 
-/** A content mistake that fails the build; its message is all a contributor needs. */
-export class CitationError extends Error {
-  /** Where the first problem is; Astro's MDX build shows it as the error's location. */
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-
-  constructor(problems: string[]) {
-    super(
-      `${problems.length === 1 ? 'A citation needs' : `${problems.length} citations need`} fixing:\n${problems.join('\n')}`,
-    );
-    this.name = 'CitationError';
-    const [, line, column] = /^[^\n]*?:(\d+):(\d+): /.exec(problems[0] ?? '') ?? [];
-    this.line = line === undefined ? undefined : Number(line);
-    this.column = column === undefined ? undefined : Number(column);
-    // The message says everything; a stack into the plugin would only bury it.
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
+/** The build error for a note's citation problems. */
+const citationError = (problems: readonly ContentProblem[]) => new ContentError('citation', problems);
 
 type Parent = Root | Element | (RootContent & { children: RootContent[] });
 
@@ -49,12 +37,6 @@ function isElement<Tag extends string>(node: RootContent | undefined, tag?: Tag)
   return node?.type === 'element' && (tag === undefined || node.tagName === tag);
 }
 const isBlank = (node: RootContent) => node.type === 'text' && node.value.trim() === '';
-
-/** Text content, as Astro's heading-id plugin reads it. */
-function textOf(node: RootContent | Root): string {
-  if (node.type === 'text') return node.value;
-  return 'children' in node ? node.children.map((child) => textOf(child as RootContent)).join('') : '';
-}
 
 /** The literal href of an MDX `<a href="…">`, if the node is one. */
 function jsxAnchorHref(node: RootContent): string | undefined {
@@ -74,13 +56,14 @@ function loneSourceLink(node: RootContent | undefined): Element | undefined {
   const content = node.children.filter((child) => !isBlank(child));
   const [only] = content;
   if (content.length !== 1 || !isElement(only, 'a')) return undefined;
-  return /^source:?$/i.test(textOf(only).trim()) ? only : undefined;
+  return /^source:?$/i.test(toString(only).trim()) ? only : undefined;
 }
 
 /**
  * Turns links to registered works into citations and `> quote` + `[Source](…)`
  * into attributed quotations, appends the page's "Sources" section, and fails
  * the build on any link to an unregistered work, unknown id or malformed URL.
+ * Runs after rehypeHeadingIds: a citation's section is the id of the heading above it.
  */
 export function rehypeCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
@@ -89,26 +72,33 @@ export function rehypeCitations(options: CitationOptions) {
     try {
       registry = loadRegistry(options.registryFile);
     } catch (error) {
-      if (!(error instanceof RegistryError)) throw error;
-      const failure = new CitationError(error.problems);
-      recordFailure(registryFileKey, failure.message);
-      throw failure;
+      if (!(error instanceof ContentError)) throw error;
+      recordFailure(registryFileKey, error.problems);
+      throw citationError(error.problems);
     }
     clearFailure(registryFileKey);
     const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
-    const problems: string[] = [];
-    const slugger = new GithubSlugger();
+    const problems: ContentProblem[] = [];
     const works = new Map<string, CitedWork>();
     let section: CitingPlace['section'] = null;
 
     // Only a failing page needs its line offset, which costs a read of the file.
     let lineOffset: number | undefined;
-    const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => {
-      if (!node.position) return path;
+    /** A problem at a node, counted in lines of the file as written. */
+    const problemAt = (
+      node: { position?: { start: { line: number; column: number } } | undefined },
+      message: string,
+    ): ContentProblem => {
+      if (!node.position) return { file: path, message };
       lineOffset ??= bodyLineOffset(file);
-      return `${path}:${node.position.start.line + lineOffset}:${node.position.start.column}`;
+      return {
+        file: path,
+        line: node.position.start.line + lineOffset,
+        column: node.position.start.column,
+        message,
+      };
     };
-    const linkText = (link: Element) => `[${textOf(link)}](${String(link.properties.href)})`;
+    const linkText = (link: Element) => `[${toString(link)}](${String(link.properties.href)})`;
 
     /** Registers one more citing place of a work; returns its anchor and the work's number on the page. */
     const cite = (id: string) => {
@@ -127,12 +117,12 @@ export function rehypeCitations(options: CitationOptions) {
       const href = String(link.properties.href ?? '');
       const resolution = resolveHref(href, registry);
       if (resolution.kind === 'error') {
-        problems.push(`${at(link)}: ${linkText(link)} ${resolution.problem}`);
+        problems.push(problemAt(link, `${linkText(link)} ${resolution.problem}`));
         return [];
       }
       if (resolution.kind !== 'citation') return [];
       const { source } = resolution;
-      const text = textOf(link).trim();
+      const text = toString(link).trim();
       // A bare URL (or an empty `[](source:id)`) says nothing to a reader: show who wrote what instead.
       const bare = text === '' || text === href;
       if (bare) link.children = [{ type: 'text', value: source.title }];
@@ -150,10 +140,8 @@ export function rehypeCitations(options: CitationOptions) {
       for (let index = 0; index < children.length; index += 1) {
         const node = children[index];
         if (!node) continue;
-        if (isElement(node) && /^h[1-6]$/.test(node.tagName)) {
-          const text = textOf(node);
-          if (typeof node.properties.id !== 'string') node.properties.id = slugger.slug(text);
-          if (node.tagName !== 'h1') section = { slug: String(node.properties.id), text };
+        if (isElement(node) && /^h[2-6]$/.test(node.tagName) && typeof node.properties.id === 'string') {
+          section = { slug: node.properties.id, text: toString(node) };
         }
         if (isElement(node, 'blockquote')) {
           let next = index + 1;
@@ -172,11 +160,14 @@ export function rehypeCitations(options: CitationOptions) {
             );
           } else {
             problems.push(
-              `${at(attribution)}: ${linkText(attribution)} ${
-                resolution.kind === 'error'
-                  ? resolution.problem
-                  : 'attributes a quotation, so it must point to a registered work: an http(s) URL from the registry or source:<id>.'
-              }`,
+              problemAt(
+                attribution,
+                `${linkText(attribution)} ${
+                  resolution.kind === 'error'
+                    ? resolution.problem
+                    : 'attributes a quotation, so it must point to a registered work: an http(s) URL from the registry or source:<id>.'
+                }`,
+              ),
             );
             index = next;
           }
@@ -185,7 +176,10 @@ export function rehypeCitations(options: CitationOptions) {
         const lone = loneSourceLink(node);
         if (lone) {
           problems.push(
-            `${at(lone)}: ${linkText(lone)} attributes a quotation, but no block quote comes right before it. Put the "> quoted text" directly above it, or give the link a descriptive text.`,
+            problemAt(
+              lone,
+              `${linkText(lone)} attributes a quotation, but no block quote comes right before it. Put the "> quoted text" directly above it, or give the link a descriptive text.`,
+            ),
           );
           continue;
         }
@@ -199,7 +193,10 @@ export function rehypeCitations(options: CitationOptions) {
         const jsxHref = jsxAnchorHref(node);
         if (jsxHref !== undefined && resolveHref(jsxHref, registry).kind !== 'internal') {
           problems.push(
-            `${at(node)}: <a href="${jsxHref}"> is an external link written as JSX, which the citation check cannot follow. Write it as a Markdown link, [text](${jsxHref}), so it resolves against the registry.`,
+            problemAt(
+              node,
+              `<a href="${jsxHref}"> is an external link written as JSX, which the citation check cannot follow. Write it as a Markdown link, [text](${jsxHref}), so it resolves against the registry.`,
+            ),
           );
           continue;
         }
@@ -208,31 +205,43 @@ export function rehypeCitations(options: CitationOptions) {
     };
     walk(tree);
 
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    const frontmatter = (astro.frontmatter ??= {});
-    const listed = Array.isArray(frontmatter.sources) ? (frontmatter.sources as unknown[]).map(String) : [];
-    for (const id of listed) {
+    const listed: unknown = file.data.astro?.frontmatter?.sources;
+    for (const id of Array.isArray(listed) ? listed.map(String) : []) {
       const resolution = resolveHref(`${SOURCE_SCHEME}${id}`, registry);
       if (resolution.kind === 'error') {
-        problems.push(`${path}:${frontmatterLine(file, id)}: frontmatter "sources" ${resolution.problem}`);
+        problems.push({
+          file: path,
+          line: frontmatterLine(file, id),
+          message: `frontmatter "sources" ${resolution.problem}`,
+        });
       } else if (!works.has(id)) {
         works.set(id, { id, places: [] });
       }
     }
 
     if (problems.length > 0) {
-      const error = new CitationError(problems);
-      recordFailure(path, error.message);
-      throw error;
+      recordFailure(path, problems);
+      throw citationError(problems);
     }
     clearFailure(path);
     if (works.size === 0) return;
 
-    const sectionSlug = slugger.slug('Sources');
+    const sectionSlug = freeId('sources', tree);
     const entries = [...works.values()].map((work) => ({ work, source: registry.byId.get(work.id)! }));
-    tree.children.push(sourcesSection(sectionSlug, entries, options.sourcesPageHref) as ElementContent);
-    frontmatter.citations = { sectionSlug, works: [...works.values()] } satisfies PageCitations;
+    tree.children.push(sourcesSection(sectionSlug, entries, options.sourcesPageHref));
+    handToPage(file, PAGE_CITATIONS, { sectionSlug, works: [...works.values()] } satisfies PageCitations);
   };
+}
+
+/** `wanted`, or `wanted-1`, `wanted-2`… (as github-slugger counts): the first id no element of the page has yet. */
+function freeId(wanted: string, tree: Root): string {
+  const taken = new Set<string>();
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') taken.add(node.properties.id);
+  });
+  let id = wanted;
+  for (let n = 1; taken.has(id); n += 1) id = `${wanted}-${n}`;
+  return id;
 }
 
 /** The file as written, frontmatter included. */

@@ -4,6 +4,7 @@
  */
 import type { Element } from 'hast';
 import { h } from 'hastscript';
+import { pageDataKey } from '../../core/page-data';
 import type { Source } from './schema';
 
 /** One place on a page that cites a work, and the section it sits in. */
@@ -20,12 +21,14 @@ export interface CitedWork {
   places: CitingPlace[];
 }
 
-/** What a page cites, handed to the Sources page as `remarkPluginFrontmatter.citations`. */
+/** What a page cites, handed to the Sources page. */
 export interface PageCitations {
   /** Id of the page's Sources heading, where frontmatter-only works are listed. */
   sectionSlug: string;
   works: CitedWork[];
 }
+
+export const PAGE_CITATIONS = pageDataKey<PageCitations>('citations');
 
 /** Id of a work's entry in the page's Sources list. */
 export const entryId = (id: string) => `source-${id}`;

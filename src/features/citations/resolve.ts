@@ -1,5 +1,6 @@
 import type { Source } from './schema';
 import { closest } from '../../core/closest';
+import { classifyLink } from '../../core/urls';
 import { urlKey, type Registry } from './registry';
 
 /** The short form: `[text](source:kegel-c10k)` cites a registered work by id. */
@@ -11,8 +12,6 @@ export type Resolution =
   | { kind: 'other' }
   | { kind: 'citation'; source: Source; href: string }
   | { kind: 'error'; problem: string };
-
-const scheme = /^([a-z][a-z0-9+.-]*):/i;
 
 /** Schemes a note may link with that are neither pages of this site nor cited works. */
 const PASS_THROUGH_SCHEMES = new Set(['mailto']);
@@ -40,32 +39,28 @@ export function resolveHref(href: string, registry: Registry): Resolution {
         ` Use an id registered in ${registry.file}, or register the work there.`,
     };
   }
-  if (href.startsWith('//')) {
-    return {
-      kind: 'error',
-      problem: `is a malformed link: write the scheme, e.g. https:${href}.`,
-    };
+  const target = classifyLink(href);
+  switch (target.kind) {
+    case 'site':
+      return { kind: 'internal' };
+    case 'no-scheme':
+      return { kind: 'error', problem: `is a malformed link: write the scheme, e.g. https:${href}.` };
+    case 'other-scheme':
+      if (PASS_THROUGH_SCHEMES.has(target.scheme)) return { kind: 'other' };
+      return {
+        kind: 'error',
+        problem: `is a malformed link: "${target.scheme}:" is not a web address. Write an absolute http(s) URL (https://…) or cite a registered work as source:<id>.`,
+      };
+    case 'malformed':
+    case 'no-host':
+      return {
+        kind: 'error',
+        problem: `is a malformed link: "${href}" is not a valid URL. Write an absolute http(s) URL such as https://example.org/page.`,
+      };
+    case 'web':
+      break;
   }
-  const match = scheme.exec(href);
-  if (!match) return { kind: 'internal' };
-  const name = (match[1] ?? '').toLowerCase();
-  if (PASS_THROUGH_SCHEMES.has(name)) return { kind: 'other' };
-  if (name !== 'http' && name !== 'https') {
-    return {
-      kind: 'error',
-      problem: `is a malformed link: "${match[1]}:" is not a web address. Write an absolute http(s) URL (https://…) or cite a registered work as source:<id>.`,
-    };
-  }
-  let key: string;
-  try {
-    key = urlKey(href);
-    if (!/^[^/]+\.[^/.]+(?:[/?]|$)|^localhost/.test(key)) throw new Error('no host');
-  } catch {
-    return {
-      kind: 'error',
-      problem: `is a malformed link: "${href}" is not a valid URL. Write an absolute http(s) URL such as https://example.org/page.`,
-    };
-  }
+  const key = urlKey(target.url.href);
   const source = registry.byUrl.get(key);
   if (source) return { kind: 'citation', source, href };
   const hint = closest(key, registry.sources, (candidate) => urlKey(candidate.url));

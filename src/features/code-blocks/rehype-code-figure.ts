@@ -1,4 +1,5 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
+import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
 
 /**
@@ -12,20 +13,10 @@ export function rehypeCodeFigure() {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       if (parent.type === 'element' && parent.tagName === 'figure') return;
       const language = String(node.properties.dataLanguage ?? '');
-      const figure: Element = {
-        type: 'element',
-        tagName: 'figure',
-        properties: { className: ['code'], dataLanguage: language || undefined },
-        children: [
-          {
-            type: 'element',
-            tagName: 'button',
-            properties: { type: 'button', className: ['code-copy'], hidden: true, dataCopy: '' },
-            children: [{ type: 'text', value: 'Copy' }],
-          },
-          node,
-        ],
-      };
+      const figure = h('figure', { className: ['code'], dataLanguage: language || undefined }, [
+        h('button', { type: 'button', className: ['code-copy'], hidden: true, dataCopy: '' }, 'Copy'),
+        node,
+      ]);
       parent.children[index] = figure;
     });
   };

@@ -1,25 +1,22 @@
 import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
-import { rehypeHeadingIds, type MarkdownHeading } from '@astrojs/markdown-remark';
-import { unified } from 'unified';
 
 const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4']);
-
-const headingIds = unified().use(rehypeHeadingIds).freeze();
 
 /**
  * Gives every section heading a link to itself, so a reader can copy the
  * address of a section. The link sits next to the heading, not inside it: a
  * screen reader's list of headings, the table of contents and the search
- * results keep reading "C10K", not "C10K, link". Ids come from Astro's own
- * rehypeHeadingIds, run here first; Astro runs it again after every plugin and
- * keeps the ids it finds, so they are exactly the ids Astro gives.
+ * results keep reading "C10K", not "C10K, link". Ids are the ones Astro's
+ * rehypeHeadingIds gave, first in the pipeline (src/markdown/pipeline.ts).
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root, file: VFile) => {
-    headingIds.runSync(tree, file);
-    const headings: MarkdownHeading[] = file.data.astro?.headings ?? [];
-    const textOf = new Map(headings.map((heading) => [heading.slug, heading.text]));
+    // A heading's text as Astro's table of contents shows it (MDX expressions resolved); a heading added after the
+    // ids were assigned, such as the citations' "Sources", is not listed there and reads as written.
+    const listed = new Map((file.data.astro?.headings ?? []).map((heading) => [heading.slug, heading.text]));
     const wrap = (parent: Root | Element) => {
       parent.children = parent.children.map((child) => {
         if (child.type !== 'element') return child;
@@ -28,33 +25,13 @@ export function rehypeHeadingAnchors() {
           wrap(child);
           return child;
         }
-        return {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['heading', `heading-${child.tagName}`] },
-          children: [
-            child,
-            {
-              type: 'element',
-              tagName: 'a',
-              properties: { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: true },
-              children: [
-                {
-                  type: 'element',
-                  tagName: 'span',
-                  properties: { ariaHidden: 'true' },
-                  children: [{ type: 'text', value: '#' }],
-                },
-                {
-                  type: 'element',
-                  tagName: 'span',
-                  properties: { className: ['visually-hidden'] },
-                  children: [{ type: 'text', value: `Section titled “${textOf.get(id) ?? id}”` }],
-                },
-              ],
-            },
-          ],
-        } satisfies Element;
+        return h('div', { className: ['heading', `heading-${child.tagName}`] }, [
+          child,
+          h('a', { className: ['heading-anchor'], href: `#${id}`, dataPagefindIgnore: true }, [
+            h('span', { ariaHidden: 'true' }, '#'),
+            h('span', { className: ['visually-hidden'] }, `Section titled “${listed.get(id) ?? toString(child)}”`),
+          ]),
+        ]);
       });
     };
     wrap(tree);

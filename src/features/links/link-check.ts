@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
 import { htmlFiles } from '../../core/built-site.ts';
 import { closest } from '../../core/closest.ts';
+import type { ContentProblem } from '../../core/content-error.ts';
+import { classifyLink } from '../../core/urls.ts';
 
 /** A link found on a built page: which attribute of which element, and its value. */
 interface FoundLink {
@@ -100,25 +102,26 @@ export interface LinkCheckOptions {
 }
 
 /**
- * Every broken link in the built site, one message each naming the page, the
+ * Every broken link in the built site, one problem each naming the page, the
  * link and what to do. An empty list means the site is consistent.
  */
-export async function checkLinks(distDir: string, options: LinkCheckOptions): Promise<string[]> {
+export async function checkLinks(distDir: string, options: LinkCheckOptions): Promise<ContentProblem[]> {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const origin = options.site ? new URL(options.site).origin : undefined;
   const pages = new Map<string, BuiltPage>();
   // Reading page by page, asynchronously, leaves the event loop free between
   // pages for work running alongside (the build feeds Pagefind meanwhile).
   for (const file of htmlFiles(distDir)) pages.set(file, readPage(await readFile(join(distDir, file), 'utf8'), file));
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   const served = new Map<string, string | undefined>();
 
   for (const page of pages.values()) {
     const here = new URL(pageUrl(page.file, base), 'http://site.invalid');
     const report = (link: FoundLink, problem: string) =>
-      problems.push(
-        `${pageUrl(page.file, base)} (dist/${page.file}): <${link.tag} ${link.attribute}="${link.value}"> ${problem}`,
-      );
+      problems.push({
+        file: `dist/${page.file}`,
+        message: `<${link.tag} ${link.attribute}="${link.value}"> on ${pageUrl(page.file, base)} ${problem}`,
+      });
 
     for (const link of page.links) {
       const value = link.value.trim();
@@ -126,33 +129,35 @@ export async function checkLinks(distDir: string, options: LinkCheckOptions): Pr
         report(link, 'is empty. Give it a target or remove the link.');
         continue;
       }
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+      const classified = classifyLink(value);
       let url: URL;
-      if (scheme !== undefined) {
-        if (scheme === 'mailto' || (scheme === 'data' && link.attribute === 'src')) continue;
-        if (scheme !== 'http' && scheme !== 'https') {
-          report(link, `uses the scheme "${scheme}:". Link with an absolute http(s) URL or a path on this site.`);
-          continue;
-        }
-        try {
-          url = new URL(value);
-        } catch {
-          report(link, 'is not a well-formed URL. Write an absolute http(s) URL such as https://example.org/page.');
-          continue;
-        }
-        if (!/\.[a-z]{2,}$|^localhost$/i.test(url.hostname)) {
+      switch (classified.kind) {
+        case 'other-scheme':
+          if (classified.scheme === 'mailto' || (classified.scheme === 'data' && link.attribute === 'src')) continue;
           report(
             link,
-            `has no valid host ("${url.hostname}"). Write an absolute http(s) URL such as https://example.org/page.`,
+            `uses the scheme "${classified.scheme}:". Link with an absolute http(s) URL or a path on this site.`,
           );
           continue;
-        }
-        if (url.origin !== origin) continue;
-      } else if (value.startsWith('//')) {
-        report(link, 'leaves out the scheme. Write https://… so the link does not depend on how the page is served.');
-        continue;
-      } else {
-        url = new URL(value, here);
+        case 'malformed':
+          report(link, 'is not a well-formed URL. Write an absolute http(s) URL such as https://example.org/page.');
+          continue;
+        case 'no-host':
+          report(
+            link,
+            `has no valid host ("${classified.hostname}"). Write an absolute http(s) URL such as https://example.org/page.`,
+          );
+          continue;
+        case 'no-scheme':
+          report(link, 'leaves out the scheme. Write https://… so the link does not depend on how the page is served.');
+          continue;
+        case 'web':
+          if (classified.url.origin !== origin) continue;
+          url = classified.url;
+          break;
+        case 'site':
+          url = new URL(value, here);
+          break;
       }
 
       const path = decodeURIComponent(url.pathname);

@@ -1,25 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkFrontmatter, formatProblem, type Problem } from './frontmatter-check';
-import { contentDir } from '../../core/content-dir';
+import { contentDir, noteFiles } from '../../core/content-dir';
 import { noteSchema } from './schema';
 
-/** Every note source under `<content>/notes`, as the notes collection's glob loader sees them. */
-function noteFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return names
-    .filter((name) => /\.mdx?$/.test(name))
-    .sort()
-    .map((name) => join(dir, name));
-}
-
+/** Every note's frontmatter under `<root>/notes`, checked: the build's first step and `npm run check`'s content step. */
 export function checkNotes(root: string = contentDir()): Problem[] {
   return noteFiles(join(root, 'notes')).flatMap((path) => {
     const file = relative(process.cwd(), path);

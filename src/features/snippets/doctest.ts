@@ -3,12 +3,13 @@
  * tree, type-check it in strict mode, run it in Node with the page's sandbox
  * (src/features/snippets/runner), and compare what it prints with its ```text output block.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import ts from 'typescript';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { noteFiles } from '../../core/content-dir';
 import { findRunnableSnippets } from './runnable-snippets';
 import { runInNode } from './runner/node';
 import { transpile } from './runner/transpile';
@@ -24,15 +25,8 @@ export interface Doctest {
   expected: string;
 }
 
-function contentFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && /\.mdx?$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 export function collectDoctests(dir: string): Doctest[] {
-  return contentFiles(dir).flatMap((path) => {
+  return noteFiles(dir).flatMap((path) => {
     const file = relative(process.cwd(), path);
     const processor = path.endsWith('.mdx') ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
     const tree = processor.parse(readFileSync(path, 'utf8'));

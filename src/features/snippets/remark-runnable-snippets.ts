@@ -6,16 +6,16 @@
  * downloads a transpiler; the JavaScript rides along in `data-snippet-js`.
  */
 import { relative } from 'node:path';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
+import { h } from 'hastscript';
 import type { Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { transpile } from './runner/transpile';
-import {
-  findRunnableSnippets,
-  SNIPPETS_FRONTMATTER_KEY,
-  SnippetSyntaxError,
-  type RunnableSnippet,
-} from './runnable-snippets';
+import { handToPage, pageDataKey } from '../../core/page-data';
+import { findRunnableSnippets, snippetError, type RunnableSnippet } from './runnable-snippets';
+
+/** How many runnable snippets a page has: the page loads the snippet island only when there are some. */
+export const SNIPPET_COUNT = pageDataKey<number>('runnableSnippets');
 
 /** The wrapper node; mdast-util-to-hast renders it through `data.hName`. */
 export interface RunnableSnippetNode extends Parent {
@@ -24,7 +24,7 @@ export interface RunnableSnippetNode extends Parent {
 
 interface HastData {
   hName: string;
-  hProperties?: Record<string, string | boolean | string[]>;
+  hProperties?: Properties;
   hChildren?: ElementContent[];
 }
 
@@ -34,27 +34,18 @@ declare module 'mdast' {
   }
 }
 
-const text = (value: string): ElementContent => ({ type: 'text', value });
-
-function button(action: string, label: string, disabled = false): ElementContent {
-  return {
-    type: 'element',
-    tagName: 'button',
-    properties: { type: 'button', dataAction: action, disabled },
-    children: [text(label)],
-  };
-}
-
-/** A leaf block rendered from hast, for the parts Markdown has no syntax for. */
-function block(data: HastData): RunnableSnippetNode {
+/** A leaf block rendered as the given hast element, for the parts Markdown has no syntax for. */
+function block(element: Element): RunnableSnippetNode {
+  const data: HastData = { hName: element.tagName, hProperties: element.properties, hChildren: element.children };
   return { type: 'runnableSnippet', children: [], data } as RunnableSnippetNode;
 }
 
+const button = (action: string, label: string, disabled = false) =>
+  h('button', { type: 'button', dataAction: action, disabled }, label);
+
 function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnippetNode {
   const label = snippet.title ? `Runnable example: ${snippet.title}` : 'Runnable example';
-  const title = snippet.title
-    ? [block({ hName: 'p', hProperties: { className: ['snippet-title'] }, hChildren: [text(snippet.title)] })]
-    : [];
+  const title = snippet.title ? [block(h('p', { className: ['snippet-title'] }, snippet.title))] : [];
   return {
     type: 'runnableSnippet',
     data: {
@@ -64,19 +55,16 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
     children: [
       ...title,
       snippet.code,
-      block({
-        hName: 'div',
-        hProperties: { className: ['snippet-toolbar'], hidden: true, dataPagefindIgnore: true },
-        hChildren: [
+      block(
+        h('div', { className: ['snippet-toolbar'], hidden: true, dataPagefindIgnore: true }, [
           button('run', 'Run'),
           button('stop', 'Stop', true),
           button('edit', 'Edit'),
           button('reset', 'Reset', true),
-        ],
-      }),
-      block({
-        hName: 'div',
-        hProperties: {
+        ]),
+      ),
+      block(
+        h('div', {
           className: ['snippet-output'],
           role: 'log',
           ariaLive: 'polite',
@@ -85,13 +73,9 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
           tabIndex: '0',
           hidden: true,
           dataPagefindIgnore: true,
-        },
-      }),
-      block({
-        hName: 'p',
-        hProperties: { className: ['snippet-label'], dataPagefindIgnore: true },
-        hChildren: [text('Expected output')],
-      }),
+        }),
+      ),
+      block(h('p', { className: ['snippet-label'], dataPagefindIgnore: true }, 'Expected output')),
       snippet.output,
     ],
   } as RunnableSnippetNode;
@@ -101,17 +85,16 @@ export function remarkRunnableSnippets() {
   return (tree: Root, file: VFile) => {
     const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
     const snippets = findRunnableSnippets(tree, path);
-    if (snippets.length > 0) {
-      file.data.astro ??= {};
-      file.data.astro.frontmatter ??= {};
-      file.data.astro.frontmatter[SNIPPETS_FRONTMATTER_KEY] = snippets.length;
-    }
+    if (snippets.length > 0) handToPage(file, SNIPPET_COUNT, snippets.length);
     // Last first, so splicing one pair leaves the earlier indices valid.
     for (const snippet of snippets.reverse()) {
       const result = transpile(snippet.code.value);
       if (!result.ok) {
-        throw new SnippetSyntaxError(
-          `${path}:${snippet.line + result.line}:${result.column}: the snippet does not parse as TypeScript: ${result.message}.`,
+        throw snippetError(
+          path,
+          snippet.line + result.line,
+          `the snippet does not parse as TypeScript: ${result.message}.`,
+          result.column,
         );
       }
       snippet.parent.children.splice(snippet.index, 2, snippetNode(snippet, result.code));

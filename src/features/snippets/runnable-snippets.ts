@@ -5,6 +5,7 @@
  */
 import type { Code, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { ContentError } from '../../core/content-error';
 
 export interface RunnableSnippet {
   code: Code;
@@ -15,11 +16,6 @@ export interface RunnableSnippet {
   /** Line of the opening fence in the source file. */
   line: number;
   title: string | undefined;
-}
-
-/** A content mistake in snippet syntax; the message names file:line and the fix. */
-export class SnippetSyntaxError extends Error {
-  override name = 'SnippetSyntaxError';
 }
 
 const metaWords = (meta: string | null | undefined): string[] =>
@@ -40,7 +36,12 @@ export function snippetTitle(meta: string | null | undefined): string | undefine
   return /\btitle=(["'])(.*?)\1/.exec(meta ?? '')?.[2];
 }
 
-/** Every snippet in a Markdown tree, in document order; bad syntax throws. */
+/** A mistake in a snippet, as the build and the doctests report it. */
+export function snippetError(file: string, line: number, message: string, column?: number): ContentError {
+  return new ContentError('runnable snippet', [{ file, line, column, message }]);
+}
+
+/** Every snippet in a Markdown tree, in document order; bad syntax throws a ContentError. */
 export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[] {
   const snippets: RunnableSnippet[] = [];
   visit(tree, 'code', (node, index, parent) => {
@@ -49,34 +50,31 @@ export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[
     if (isOutputBlock(node)) {
       const previous = parent.children[index - 1];
       if (previous?.type !== 'code' || !isRunBlock(previous)) {
-        throw new SnippetSyntaxError(
-          `${file}:${line}: a \`\`\`text output block must come right after the \`\`\`ts run block whose output it shows.`,
+        throw snippetError(
+          file,
+          line,
+          'a ```text output block must come right after the ```ts run block whose output it shows.',
         );
       }
       return;
     }
     if (!isRunBlock(node)) return;
     if (node.lang !== 'ts' && node.lang !== 'typescript') {
-      throw new SnippetSyntaxError(
-        `${file}:${line}: runnable snippets are TypeScript: write \`\`\`ts run instead of \`\`\`${node.lang ?? ''} run.`,
+      throw snippetError(
+        file,
+        line,
+        `runnable snippets are TypeScript: write \`\`\`ts run instead of \`\`\`${node.lang ?? ''} run.`,
       );
     }
     const output = parent.children[index + 1];
     if (output?.type !== 'code' || !isOutputBlock(output)) {
-      throw new SnippetSyntaxError(
-        `${file}:${line}: this \`\`\`ts run block needs its expected output right after it, in a \`\`\`text output block (leave it empty if the snippet prints nothing).`,
+      throw snippetError(
+        file,
+        line,
+        'this ```ts run block needs its expected output right after it, in a ```text output block (leave it empty if the snippet prints nothing).',
       );
     }
     snippets.push({ code: node, output, parent, index, line, title: snippetTitle(node.meta) });
   });
   return snippets;
-}
-
-/** remarkPluginFrontmatter key: how many runnable snippets the page has. */
-export const SNIPPETS_FRONTMATTER_KEY = 'runnableSnippets';
-
-/** Whether a rendered note has snippets, so its page loads the snippet island. */
-export function hasRunnableSnippets(remarkPluginFrontmatter: Record<string, unknown>): boolean {
-  const count = remarkPluginFrontmatter[SNIPPETS_FRONTMATTER_KEY];
-  return typeof count === 'number' && count > 0;
 }

@@ -1,4 +1,3 @@
-import GithubSlugger from 'github-slugger';
 import type { Properties } from 'hast';
 import type { Data, Heading, Paragraph, Parent, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -6,9 +5,9 @@ import { relative } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { CAPTION_PREFIX, isCaptionLine, parseCaptionLine } from './caption';
+import { pageDataKey, handToPage } from '../../core/page-data';
 import { captionId } from './ids';
-import { TABLES_FRONTMATTER_KEY, TABLES_SEARCH_FILTER } from './table-ids-of-page';
-import { checkTable, formatTableProblems, type TableProblem, type TableSource } from './validate';
+import { checkResumeAnchor, checkTable, tableProblemsError, type TableProblem, type TableSource } from './validate';
 
 /**
  * Turns a Markdown table with a caption line right above it
@@ -22,7 +21,21 @@ import { checkTable, formatTableProblems, type TableProblem, type TableSource } 
  * narrow screens, and the `data-pagefind-*` hooks that make each row its own
  * search result. Tables without a caption line stay plain tables. Any mistake
  * fails the build with one message listing every problem by file and line.
+ * Headings have no ids yet at this stage: rehypeTableAnchors checks the
+ * anchors against them once they do.
  */
+
+/** The ids of a page's comparison tables: the page loads the table styles and enhancer only when there are some. */
+export const TABLE_IDS = pageDataKey<string[]>('comparisonTables');
+
+/** The Pagefind filter that lets a reader search only comparison tables. */
+const TABLES_SEARCH_FILTER = { name: 'type', value: 'Comparison tables' } as const;
+
+/** A rendered table and the anchor after it, for rehypeTableAnchors to check against the headings. */
+export interface RenderedTable {
+  source: TableSource;
+  resumeId: string | undefined;
+}
 
 /** A wrapper element in the output; mdast-util-to-hast renders it as `data.hName`. */
 export interface ComparisonTablePart extends Parent {
@@ -45,13 +58,20 @@ declare module 'mdast' {
   }
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    comparisonTables: RenderedTable[];
+  }
+}
+
 type Problem = TableProblem & { table?: string };
 
 export function remarkComparisonTables() {
   return (tree: Root, file: VFile) => {
-    const taken = headingAnchors(tree);
+    /** Anchors of the tables so far, each with a phrase naming its owner for messages. */
+    const taken = new Map<string, string>();
     const problems: Problem[] = [];
-    const tableIds: string[] = [];
+    const rendered: RenderedTable[] = [];
 
     visit(tree, 'paragraph', (node, index, parent) => {
       if (!parent || index === undefined || !isCaptionLine(toString(node))) return;
@@ -78,16 +98,13 @@ export function remarkComparisonTables() {
       taken.set(caption.id, `the table on line ${line}`);
       check.rowIds.forEach((id, row) => taken.set(id, `row ${row + 1} of table "${caption.id}"`));
       const resume = resumeMarker(parent.children, index, caption.id);
-      if (resume && taken.has(resume.id)) {
-        problems.push({
-          line,
-          table: caption.id,
-          message: `the anchor #${resume.id}, which marks where the text resumes after the table, is already used by ${taken.get(resume.id)}. Change the table id.`,
-        });
+      const resumeTaken = resume ? checkResumeAnchor(source, resume.id, taken) : [];
+      if (resumeTaken.length > 0) {
+        problems.push(...resumeTaken.map((problem) => ({ ...problem, table: caption.id })));
         return;
       }
       if (resume) taken.set(resume.id, `the end of table "${caption.id}"`);
-      tableIds.push(caption.id);
+      rendered.push({ source, resumeId: resume?.id });
       const [header, ...rows] = table.children;
       if (!header) return;
       const output = renderTable({
@@ -107,31 +124,24 @@ export function remarkComparisonTables() {
       return index + 1;
     });
 
-    if (problems.length > 0) {
-      problems.sort((a, b) => a.line - b.line);
-      const path = file.path ? relative(process.cwd(), file.path) : '(markdown)';
-      throw new ComparisonTableError(formatTableProblems(path, problems), problems[0]?.line ?? 1);
-    }
-    if (tableIds.length > 0) {
-      file.data.astro ??= {};
-      file.data.astro.frontmatter ??= {};
-      file.data.astro.frontmatter[TABLES_FRONTMATTER_KEY] = tableIds;
-    }
+    if (problems.length > 0)
+      throw tableProblemsError(
+        pathOf(file),
+        problems.sort((a, b) => a.line - b.line),
+      );
+    file.data.comparisonTables = rendered;
+    if (rendered.length > 0)
+      handToPage(
+        file,
+        TABLE_IDS,
+        rendered.map((table) => table.source.id),
+      );
   };
 }
 
-/** A content mistake, reported without a stack trace: the message says it all. */
-export class ComparisonTableError extends Error {
-  /** Where the first problem is; Astro shows it as the error's location. */
-  readonly line: number;
-  readonly column = 1;
-
-  constructor(message: string, line: number) {
-    super(message);
-    this.line = line;
-    this.name = 'ComparisonTableError';
-    this.stack = `${this.name}: ${message}`;
-  }
+/** The note's path as messages show it. */
+export function pathOf(file: VFile): string {
+  return file.path ? relative(process.cwd(), file.path) : '(markdown)';
 }
 
 /**
@@ -145,17 +155,6 @@ function resumeMarker(siblings: ReadonlyArray<{ type: string }>, index: number, 
   if (!next || next.type === 'heading') return undefined;
   const heading = siblings.slice(0, index).findLast((node): node is Heading => node.type === 'heading');
   return heading ? { id: `${tableId}-end`, title: toString(heading) } : undefined;
-}
-
-/** The anchors Astro gives headings (github-slugger, in document order). */
-function headingAnchors(tree: Root): Map<string, string> {
-  const slugger = new GithubSlugger();
-  const anchors = new Map<string, string>();
-  visit(tree, 'heading', (heading) => {
-    const text = toString(heading);
-    anchors.set(slugger.slug(text), `the heading "${text}" (line ${heading.position?.start.line ?? '?'})`);
-  });
-  return anchors;
 }
 
 function tableSource(id: string, line: number, table: Table): TableSource {

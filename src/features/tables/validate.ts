@@ -1,9 +1,10 @@
+import { ContentError } from '../../core/content-error';
 import { rowId } from './ids';
 
 /**
  * Build-time checks for a comparison table, on plain data (cell texts and
  * source lines) so they are easy to test. Every problem names its line and
- * what to change; the Markdown plugin turns them into one build error.
+ * what to change; the Markdown plugins turn them into one build error.
  */
 
 export interface RowSource {
@@ -126,11 +127,30 @@ export function checkTable(table: TableSource, taken: ReadonlyMap<string, string
   return { problems, rowIds };
 }
 
-/** One build error for all problems of a file, each line starting `file:line`. */
-export function formatTableProblems(file: string, problems: ReadonlyArray<TableProblem & { table?: string }>): string {
-  const lines = problems.map(
-    (problem) => `  ${file}:${problem.line}: ${problem.table ? `table "${problem.table}": ` : ''}${problem.message}`,
+/**
+ * The empty anchor that marks where the text resumes after a table must be free too.
+ * @param taken as for {@link checkTable}, plus the table's own anchors.
+ */
+export function checkResumeAnchor(table: TableSource, id: string, taken: ReadonlyMap<string, string>): TableProblem[] {
+  const owner = taken.get(id);
+  if (!owner) return [];
+  return [
+    {
+      line: table.line,
+      message: `the anchor #${id}, which marks where the text resumes after the table, is already used by ${owner}. Change the table id.`,
+    },
+  ];
+}
+
+/** One build error for every problem of a file, each naming `file:line` and its table. */
+export function tableProblemsError(file: string, problems: ReadonlyArray<TableProblem & { table?: string }>) {
+  return new ContentError(
+    'comparison table problem',
+    problems.map((problem) => ({
+      file,
+      line: problem.line,
+      message: `${problem.table ? `table "${problem.table}": ` : ''}${problem.message}`,
+    })),
+    { hint: 'See "Comparison tables" in CONTRIBUTING.md for the format.' },
   );
-  const count = problems.length === 1 ? 'a comparison table problem' : `${problems.length} comparison table problems`;
-  return `${file} has ${count}:\n${lines.join('\n')}\nSee "Comparison tables" in CONTRIBUTING.md for the format.`;
 }

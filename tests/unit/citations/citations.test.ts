@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { compile } from '@mdx-js/mdx';
+import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { PageCitations } from '../../../src/features/citations/render';
+import { pageData } from '../../../src/core/page-data';
+import { assignHeadingIds } from '../../../src/features/headings/heading-ids';
+import { PAGE_CITATIONS } from '../../../src/features/citations/render';
 import { rehypeCitations } from '../../../src/features/citations/rehype-citations';
 
 const fixtures = 'tests/fixtures/citations';
@@ -21,16 +24,24 @@ const registryFile = `${fixtures}/registry/sources.yaml`;
 async function render(name: string, mode: 'remove' | 'empty-with-spaces' = 'remove', registry = registryFile) {
   const path = `${fixtures}/notes/${name}`;
   const { content, frontmatter } = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: mode });
-  const file = new VFile({ path, value: content, data: { astro: { frontmatter } } });
+  return renderText(content, { path, frontmatter, registry });
+}
+
+/** Markdown through the citation plugin, after heading ids as in src/markdown/pipeline.ts. */
+async function renderText(
+  markdown: string,
+  { path = `${fixtures}/notes/inline.md`, frontmatter = {}, registry = registryFile } = {},
+) {
+  const file = new VFile({ path, value: markdown, data: { astro: { frontmatter } } });
   const result = await unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype)
+    .use(assignHeadingIds)
     .use(rehypeCitations, { registryFile: registry, sourcesPageHref: (id: string) => `/base/sources/#${id}` })
     .use(rehypeStringify)
     .process(file);
-  const astro = result.data as { astro: { frontmatter: { citations?: PageCitations } } };
-  return { html: String(result.value), citations: astro.astro.frontmatter.citations };
+  return { html: String(result.value), citations: pageData(result.data.astro?.frontmatter ?? {}, PAGE_CITATIONS) };
 }
 
 async function failure(name: string, registry?: string): Promise<string> {
@@ -154,6 +165,23 @@ describe('citations on a page', () => {
         { id: 'realpython-async-io', places: [] },
       ],
     });
+  });
+});
+
+describe('the Sources heading', () => {
+  it('takes an id no element of the page has, as the section link and in the page data', async () => {
+    const plain = await renderText('[the C10K page](source:kegel-c10k)\n');
+    expect(plain.html).toContain('<section class="page-sources" aria-labelledby="sources"><h2 id="sources">');
+
+    const tree = fromHtml(
+      '<h2 id="sources">Sources</h2><p id="sources-1">Taken too.</p><p><a href="source:kegel-c10k">C10K</a></p>',
+      { fragment: true },
+    );
+    const file = new VFile({ path: `${fixtures}/notes/inline.md`, data: { astro: { frontmatter: {} } } });
+    rehypeCitations({ registryFile, sourcesPageHref: (id: string) => `/sources/#${id}` })(tree, file);
+    const html = unified().use(rehypeStringify).stringify(tree);
+    expect(html).toContain('<section class="page-sources" aria-labelledby="sources-2"><h2 id="sources-2">Sources</h2>');
+    expect(pageData(file.data.astro?.frontmatter ?? {}, PAGE_CITATIONS)?.sectionSlug).toBe('sources-2');
   });
 });
 

@@ -35,19 +35,22 @@ describe('source registry', () => {
 
   it('rejects a duplicate id, naming both lines', () => {
     expect(problems('registry-duplicate-id')).toBe(
-      'tests/fixtures/citations/registry-duplicate-id/sources.yaml:7: duplicate source id "kegel-c10k" — line 1 already registers it. Give each work its own id, or merge the two entries.',
+      'A source registry problem needs fixing:\n' +
+        'tests/fixtures/citations/registry-duplicate-id/sources.yaml:7: duplicate source id "kegel-c10k" — line 1 already registers it. Give each work its own id, or merge the two entries.',
     );
   });
 
   it('rejects a malformed URL at the line of its field', () => {
     expect(problems('registry-malformed-url')).toBe(
-      'tests/fixtures/citations/registry-malformed-url/sources.yaml:3: source "kegel-c10k" field "url": Write url as an absolute http(s) address, e.g. https://example.org/page.',
+      'A source registry problem needs fixing:\n' +
+        'tests/fixtures/citations/registry-malformed-url/sources.yaml:3: source "kegel-c10k" field "url": Write url as an absolute http(s) address, e.g. https://example.org/page.',
     );
   });
 
   it('explains a YAML syntax error with its line', () => {
     expect(problems('registry-bad-yaml')).toBe(
-      'tests/fixtures/citations/registry-bad-yaml/sources.yaml:2: Nested mappings are not allowed in compact mappings at line 2, column 10 — fix the YAML syntax (quote a value that contains ": ").',
+      'A source registry problem needs fixing:\n' +
+        'tests/fixtures/citations/registry-bad-yaml/sources.yaml:2: Nested mappings are not allowed in compact mappings at line 2, column 10 — fix the YAML syntax (quote a value that contains ": ").',
     );
   });
 

@@ -4,13 +4,18 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
+import { assignHeadingIds } from '../../../src/features/headings/heading-ids';
 import { rehypeHeadingAnchors } from '../../../src/features/headings/rehype-heading-anchors';
 
-/** The plugin, then Astro's own heading pass, as the real pipeline runs them. */
+/** Astro's heading ids (first in the pipeline), the plugin, then Astro's own pass again, as a real build runs them. */
 function render(html: string): { html: string; headings: unknown } {
   const file = new VFile({ path: 'note.md' });
   const tree = fromHtml(html, { fragment: true });
-  const processor = unified().use(rehypeHeadingAnchors).use(rehypeHeadingIds).use(rehypeStringify);
+  const processor = unified()
+    .use(assignHeadingIds)
+    .use(rehypeHeadingAnchors)
+    .use(rehypeHeadingIds)
+    .use(rehypeStringify);
   return { html: processor.stringify(processor.runSync(tree, file)), headings: file.data.astro?.headings };
 }
 
@@ -31,6 +36,15 @@ describe('rehypeHeadingAnchors', () => {
       { depth: 2, slug: 'one', text: 'One' },
       { depth: 2, slug: 'one-1', text: 'One' },
     ]);
+  });
+
+  it('names a heading added after the ids were assigned by its text', () => {
+    const file = new VFile({ path: 'note.md', data: { astro: { headings: [] } } });
+    const tree = fromHtml('<h2 id="sources">Sources</h2>', { fragment: true });
+    rehypeHeadingAnchors()(tree, file);
+    expect(unified().use(rehypeStringify).stringify(tree)).toContain(
+      '<span class="visually-hidden">Section titled “Sources”</span>',
+    );
   });
 
   it('leaves the page title and minor headings alone', () => {

@@ -3,7 +3,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
 import { collectDoctests, lineDiff, runDoctest, typecheckDoctests } from '../../../src/features/snippets/doctest';
-import { findRunnableSnippets, SnippetSyntaxError } from '../../../src/features/snippets/runnable-snippets';
+import { ContentError } from '../../../src/core/content-error';
+import { findRunnableSnippets } from '../../../src/features/snippets/runnable-snippets';
 import { timeLimitMessage } from '../../../src/features/snippets/runner/host';
 
 const broken = collectDoctests('tests/fixtures/snippets');
@@ -54,9 +55,14 @@ describe('the doctest harness reports failures precisely', () => {
 describe('snippet syntax', () => {
   test('a run block without an output block is a content error naming the line', () => {
     expect(() => findRunnableSnippets(parse('Text\n\n```ts run\nconsole.log(1)\n```\n'), 'notes/a.md')).toThrow(
-      new SnippetSyntaxError(
-        'notes/a.md:3: this ```ts run block needs its expected output right after it, in a ```text output block (leave it empty if the snippet prints nothing).',
-      ),
+      new ContentError('runnable snippet', [
+        {
+          file: 'notes/a.md',
+          line: 3,
+          message:
+            'this ```ts run block needs its expected output right after it, in a ```text output block (leave it empty if the snippet prints nothing).',
+        },
+      ]),
     );
   });
   test('an output block without its snippet is rejected', () => {

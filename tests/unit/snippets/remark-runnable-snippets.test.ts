@@ -52,7 +52,7 @@ describe('remarkRunnableSnippets', () => {
   test('a snippet that does not parse fails the build at its file, line and column', async () => {
     const broken = SNIPPET.replace('const p: Point = { x: 1 };', 'const p: Point = { x: 1 ;');
     await expect(transform(broken)).rejects.toThrow(
-      /^content\/notes\/example\.md:5:\d+: the snippet does not parse as TypeScript: /,
+      /^A runnable snippet needs fixing:\ncontent\/notes\/example\.md:5:\d+: the snippet does not parse as TypeScript: /,
     );
   });
 

@@ -1,11 +1,15 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { remarkComparisonTables } from '../../../src/features/tables/remark-comparison-tables';
-import { TABLES_FRONTMATTER_KEY } from '../../../src/features/tables/table-ids-of-page';
+import { pageData } from '../../../src/core/page-data';
+import { assignHeadingIds } from '../../../src/features/headings/heading-ids';
+import { remarkComparisonTables, TABLE_IDS } from '../../../src/features/tables/remark-comparison-tables';
+import { rehypeTableAnchors } from '../../../src/features/tables/rehype-table-anchors';
 
+// As src/markdown/pipeline.ts orders them: heading ids first in the rehype stage, then the anchor check.
 const processor = await createMarkdownProcessor({
   remarkPlugins: [remarkGfm, remarkComparisonTables],
+  rehypePlugins: [assignHeadingIds, rehypeTableAnchors],
   gfm: false,
   smartypants: false,
   syntaxHighlight: false,
@@ -40,7 +44,7 @@ describe('remark-comparison-tables', () => {
       '<tr id="concurrency-models-threads" data-pagefind-title="Threads — Processes, threads and asyncio compared"><th scope="row">Threads </th><td><code>threading</code> </td><td>1 (because of the GIL) </td></tr>',
     );
     expect(code).not.toContain('Table:');
-    expect(metadata.frontmatter[TABLES_FRONTMATTER_KEY]).toEqual(['concurrency-models']);
+    expect(pageData(metadata.frontmatter, TABLE_IDS)).toEqual(['concurrency-models']);
   });
 
   it('marks where the prose resumes after a table, so search does not credit it to the last row', async () => {
@@ -62,7 +66,7 @@ describe('remark-comparison-tables', () => {
   it('leaves a table without a caption line alone', async () => {
     const { code, metadata } = await render('| a | b |\n| - | - |\n| 1 | 2 |\n');
     expect(code).toMatch(/^<table><thead><tr><th>a<\/th>/);
-    expect(metadata.frontmatter[TABLES_FRONTMATTER_KEY]).toBeUndefined();
+    expect(pageData(metadata.frontmatter, TABLE_IDS)).toBeUndefined();
   });
 
   it('fails with the file, the line and the fix for a ragged row', async () => {
@@ -81,6 +85,27 @@ describe('remark-comparison-tables', () => {
   it('fails when a row anchor collides with a heading anchor', async () => {
     await expect(render(`## Models threads\n\n${seed.replace('concurrency-models]', 'models]')}`)).rejects.toThrow(
       /the anchor #models-threads of row 2 \("Threads"\) is already used by the heading "Models threads" \(line 1\)/,
+    );
+  });
+
+  it('checks anchors against the ids headings really get, not a guess from the Markdown', async () => {
+    // Astro skips the inline HTML: the heading's id is "why-not" (a slug of the Markdown text would be "why-emnotem").
+    const table = seed.replace('## Compared\n\n', '').replace('concurrency-models]', 'why-not]');
+    await expect(render(`${table}\n## Why <em>not</em>\n`)).rejects.toThrow(
+      'content/notes/sample.md:1: table "why-not": the table id "why-not" is already used by the heading "Why not" (line 8). Choose another id in [#…].',
+    );
+    // The second "Compared" heading gets compared-1: a table may take compared-2, not compared-1.
+    const twice = `## Compared\n\n${seed.replace('concurrency-models]', 'compared-1]')}`;
+    await expect(render(twice)).rejects.toThrow(
+      /the table id "compared-1" is already used by the heading "Compared" \(line 3\)/,
+    );
+    await expect(render(twice.replace('compared-1]', 'compared-2]'))).resolves.toBeDefined();
+  });
+
+  it('fails when the anchor after a table collides with a heading', async () => {
+    const markdown = `${seed.replace('concurrency-models]', 'models]')}\nMore prose.\n\n## Models end\n`;
+    await expect(render(markdown)).rejects.toThrow(
+      'table "models": the anchor #models-end, which marks where the text resumes after the table, is already used by the heading "Models end" (line 12). Change the table id.',
     );
   });
 });

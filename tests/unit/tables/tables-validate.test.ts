@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCaptionLine } from '../../../src/features/tables/caption';
 import { slugify } from '../../../src/core/slug';
 import { rowId } from '../../../src/features/tables/ids';
-import { checkTable, formatTableProblems, type TableSource } from '../../../src/features/tables/validate';
+import { checkTable, tableProblemsError, type TableSource } from '../../../src/features/tables/validate';
 
 const valid: TableSource = {
   id: 'concurrency-models',
@@ -124,18 +124,19 @@ describe('comparison table validation', () => {
     ]);
   });
 
-  it('formats every problem of a file with file:line first', () => {
-    const text = formatTableProblems('content/notes/x.mdx', [
+  it('makes one build error of every problem of a file, each with file:line first', () => {
+    const error = tableProblemsError('content/notes/x.mdx', [
       { line: 12, table: 'models', message: 'column 2 of the header row is empty. Give every column a name.' },
       { line: 3, message: 'The caption line has no table id.' },
     ]);
-    expect(text).toBe(
+    expect(error.message).toBe(
       [
-        'content/notes/x.mdx has 2 comparison table problems:',
-        '  content/notes/x.mdx:12: table "models": column 2 of the header row is empty. Give every column a name.',
-        '  content/notes/x.mdx:3: The caption line has no table id.',
+        '2 comparison table problems need fixing:',
+        'content/notes/x.mdx:12: table "models": column 2 of the header row is empty. Give every column a name.',
+        'content/notes/x.mdx:3: The caption line has no table id.',
         'See "Comparison tables" in CONTRIBUTING.md for the format.',
       ].join('\n'),
     );
+    expect(error.loc).toEqual({ file: 'content/notes/x.mdx', line: 12, column: undefined });
   });
 });
