@@ -3,6 +3,8 @@
  * throws it, so a contributor always reads the same shape — where, what is wrong, what to write instead — and never a
  * stack trace into our code.
  */
+import { relative } from 'node:path';
+import type { VFile } from 'vfile';
 export interface ContentProblem {
   /** Path relative to the project root, e.g. `content/notes/c10k.mdx`. */
   file: string;
@@ -11,6 +13,11 @@ export interface ContentProblem {
   column?: number | undefined;
   /** What is wrong and what to write instead, as one or two sentences. */
   message: string;
+}
+
+/** The file a Markdown plugin's problems name: the note's path from the project root. */
+export function problemFile(file: VFile): string {
+  return file.path ? relative(process.cwd(), file.path) : '<markdown>';
 }
 
 /** `file:line:column: message`, the form editors and CI annotations link from. */

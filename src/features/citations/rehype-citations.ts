@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { ContentError, type ContentProblem } from '../../core/content-error';
+import { ContentError, problemFile, type ContentProblem } from '../../core/content-error';
 import { handToPage } from '../../core/page-data';
 import { loadRegistry, type Registry } from './registry';
 import { resolveHref, SOURCE_SCHEME } from './resolve';
@@ -77,7 +76,7 @@ export function rehypeCitations(options: CitationOptions) {
       throw citationError(error.problems);
     }
     clearFailure(registryFileKey);
-    const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
+    const path = problemFile(file);
     const problems: ContentProblem[] = [];
     const works = new Map<string, CitedWork>();
     let section: CitingPlace['section'] = null;

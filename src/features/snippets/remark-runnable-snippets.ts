@@ -5,12 +5,12 @@
  * transpiled here, at build time, so a reader who only presses Run never
  * downloads a transpiler; the JavaScript rides along in `data-snippet-js`.
  */
-import { relative } from 'node:path';
 import type { Element, ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import type { Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { transpile } from './runner/transpile';
+import { problemFile } from '../../core/content-error';
 import { handToPage, pageDataKey } from '../../core/page-data';
 import { findRunnableSnippets, snippetError, type RunnableSnippet } from './runnable-snippets';
 
@@ -83,7 +83,7 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
 
 export function remarkRunnableSnippets() {
   return (tree: Root, file: VFile) => {
-    const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
+    const path = problemFile(file);
     const snippets = findRunnableSnippets(tree, path);
     if (snippets.length > 0) handToPage(file, SNIPPET_COUNT, snippets.length);
     // Last first, so splicing one pair leaves the earlier indices valid.

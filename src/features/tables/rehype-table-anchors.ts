@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { pathOf } from './remark-comparison-tables';
+import { problemFile } from '../../core/content-error';
 import { checkResumeAnchor, checkTable, tableProblemsError, type TableProblem } from './validate';
 
 const HEADING = /^h[1-6]$/;
@@ -34,7 +34,7 @@ export function rehypeTableAnchors() {
     }
     if (problems.length > 0)
       throw tableProblemsError(
-        pathOf(file),
+        problemFile(file),
         problems.sort((a, b) => a.line - b.line),
       );
   };

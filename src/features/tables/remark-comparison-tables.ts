@@ -1,10 +1,10 @@
 import type { Properties } from 'hast';
 import type { Data, Heading, Paragraph, Parent, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { relative } from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { CAPTION_PREFIX, isCaptionLine, parseCaptionLine } from './caption';
+import { problemFile } from '../../core/content-error';
 import { pageDataKey, handToPage } from '../../core/page-data';
 import { captionId } from './ids';
 import { checkResumeAnchor, checkTable, tableProblemsError, type TableProblem, type TableSource } from './validate';
@@ -126,7 +126,7 @@ export function remarkComparisonTables() {
 
     if (problems.length > 0)
       throw tableProblemsError(
-        pathOf(file),
+        problemFile(file),
         problems.sort((a, b) => a.line - b.line),
       );
     file.data.comparisonTables = rendered;
@@ -137,11 +137,6 @@ export function remarkComparisonTables() {
         rendered.map((table) => table.source.id),
       );
   };
-}
-
-/** The note's path as messages show it. */
-export function pathOf(file: VFile): string {
-  return file.path ? relative(process.cwd(), file.path) : '(markdown)';
 }
 
 /**

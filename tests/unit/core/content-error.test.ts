@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatContentProblem } from '../../../src/core/content-error';
+import { VFile } from 'vfile';
+import { ContentError, formatContentProblem, problemFile } from '../../../src/core/content-error';
 
 const problem = (line: number) => ({ file: 'content/notes/a.mdx', line, column: 3, message: `problem ${line}.` });
 
@@ -32,5 +33,10 @@ describe('ContentError', () => {
 
   it('leaves out the column when the line is unknown', () => {
     expect(formatContentProblem({ file: 'a.md', column: 4, message: 'm.' })).toBe('a.md: m.');
+  });
+
+  it('names a note by its path from the project root', () => {
+    expect(problemFile(new VFile({ path: `${process.cwd()}/content/notes/c10k.mdx` }))).toBe('content/notes/c10k.mdx');
+    expect(problemFile(new VFile({ value: '# no path' }))).toBe('<markdown>');
   });
 });
