@@ -62,7 +62,7 @@ function loneSourceLink(node: RootContent | undefined): Element | undefined {
  * Turns links to registered works into citations and `> quote` + `[Source](…)`
  * into attributed quotations, appends the page's "Sources" section, and fails
  * the build on any link to an unregistered work, unknown id or malformed URL.
- * Runs after rehypeHeadingIds: a citation's section is the id of the heading above it.
+ * Runs after assignHeadingIds (headings/heading-ids.ts): a citation's section is the id of the heading above it.
  */
 export function rehypeCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {

@@ -9,8 +9,8 @@ const SECTION_HEADINGS = new Set(['h2', 'h3', 'h4']);
  * Gives every section heading a link to itself, so a reader can copy the
  * address of a section. The link sits next to the heading, not inside it: a
  * screen reader's list of headings, the table of contents and the search
- * results keep reading "C10K", not "C10K, link". Ids are the ones Astro's
- * rehypeHeadingIds gave, first in the pipeline (src/markdown/pipeline.ts).
+ * results keep reading "C10K", not "C10K, link". Ids are the ones
+ * assignHeadingIds gave, first in the pipeline (src/markdown/pipeline.ts).
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root, file: VFile) => {

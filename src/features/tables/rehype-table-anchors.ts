@@ -9,7 +9,7 @@ const HEADING = /^h[1-6]$/;
 
 /**
  * The comparison tables' anchors against the page's headings. Heading ids exist only from the rehype stage on
- * (Astro's rehypeHeadingIds, first in the pipeline), after remarkComparisonTables rendered the tables, so that plugin
+ * (assignHeadingIds, first in the pipeline), after remarkComparisonTables rendered the tables, so that plugin
  * records each table and this one, listed after the ids are assigned, fails the build when a table, a row or the
  * anchor after a table takes a heading's id.
  */
