@@ -66,10 +66,10 @@ const steps: Step[] = [
   },
   {
     name: 'size',
-    what: 'byte budgets of every built page (`npm run size` prints the table)',
+    what: 'byte budgets of every built page, island and chunk (`npm run size` prints them)',
     command: ['node', 'scripts/size.ts'],
     needs: ['build'],
-    hint: 'Each line names the page, the asset, its gzipped size and the budget (scripts/lib/budgets.ts): load the asset on use, or make it smaller.',
+    hint: 'Each line names the page or asset, its gzipped size and the budget (scripts/lib/budgets.ts, src/features/<feature>/budget.ts): load the asset on use, or make it smaller.',
   },
   {
     name: 'repro',
