@@ -55,7 +55,11 @@ export type ChromiumSetup =
   | { action: 'install'; commands: string[][] }
   | { action: 'stop'; message: string };
 
-export function chromiumSetup(machine: { chromium?: string; root: boolean; aptGet?: string }): ChromiumSetup {
+export function chromiumSetup(machine: {
+  chromium?: string | undefined;
+  root: boolean;
+  aptGet?: string | undefined;
+}): ChromiumSetup {
   if (machine.chromium) return { action: 'ready', executable: machine.chromium };
   if (machine.root && machine.aptGet)
     return {

@@ -80,6 +80,8 @@ test('the base-path build has the home page and every note', () => {
 });
 
 test('every page loads its assets and links only under the base path, and they resolve', async ({ page, request }) => {
+  // Every page and every asset once: on a busy machine that takes longer than one page's test.
+  test.setTimeout(120_000);
   const failed: string[] = [];
   const targets = new Set<string>();
   page.on('response', (response) => {
