@@ -1,11 +1,8 @@
 /** What the importer takes and gives: shared by its modules, the CLI and the tests. */
+import type { NavNote } from '../../src/features/notes/navigation';
 
-export interface ExistingNote {
-  id: string;
-  title: string;
-  section: string;
-  order: number;
-}
+/** A note already in content/notes, as the sidebar places it: the imported note goes after the last one. */
+export type ExistingNote = NavNote;
 
 /** A work the note links to that the registry does not know yet, as it will be registered. */
 export interface NewSource {

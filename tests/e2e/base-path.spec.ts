@@ -4,11 +4,10 @@
  * project and checks, in Chromium, that every link and asset stays under the
  * base path and resolves, and that search works there.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { isolatedProject, localBin } from '../helpers/isolated-project';
+import { isolatedProject, runBin } from '../helpers/isolated-project';
 import { startPreview, type Preview } from '../../scripts/lib/chromium';
 import { builtPages } from '../../src/core/built-site';
 
@@ -21,16 +20,6 @@ let server: Preview | undefined;
 let origin = '';
 let size = '';
 let pages: string[] = [];
-
-function run(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd, env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command.join(' ')}:\n${output}`))));
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -52,11 +41,12 @@ test.beforeAll(async () => {
     ].join('\n'),
   );
   const env = { SITE_BASE: BASE, SITE_URL: 'https://example.github.io' };
-  await run([localBin('astro'), 'build'], project.root, env);
+  const build = await runBin(project.root, 'astro', ['build'], env);
+  if (build.code !== 0) throw new Error(`astro build failed under ${BASE}:\n${build.output}`);
   pages = builtPages(join(project.root, 'dist'))
     .filter((page) => page !== '/404.html')
     .map((page) => BASE + page.slice(1));
-  size = await run([localBin('node'), 'scripts/size.ts'], project.root, env);
+  size = (await runBin(project.root, 'node', ['scripts/size.ts'], env)).output;
   server = await startPreview({ cwd: project.root, env, base: BASE });
   origin = server.origin;
 });
