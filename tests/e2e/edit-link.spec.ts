@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { site } from '../../src/site';
-import { builtPages } from '../../src/core/built-site';
 import { test, expect } from './fixtures';
 
-/** Every published note as its URL path: the built pages but the home, the sources list and 404. */
-const notePages = builtPages('dist').filter((page) => !['/', '/sources/', '/404.html'].includes(page));
+/** Every published note as its URL path, from the files under content/notes. */
+const notePages = readdirSync('content/notes', { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.mdx?$/.test(file) && !/^draft:\s*true/m.test(readFileSync(`content/notes/${file}`, 'utf8')))
+  .map((file) => `/${file.replace(/\.mdx?$/, '')}/`);
 const editPrefix = `${site.repository.url}/edit/${site.repository.branch}/`;
 
 for (const path of notePages) {
