@@ -139,7 +139,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 
   const url = origin + (options.base ?? '/');
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`astro preview exited (code ${server.exitCode}):\n${output}`);
     try {
@@ -150,5 +150,5 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     await new Promise((wait) => setTimeout(wait, 200));
   }
   await stop();
-  throw new Error(`astro preview did not answer at ${url} within ${options.timeoutMs ?? 60_000} ms:\n${output}`);
+  throw new Error(`astro preview did not answer at ${url} within ${options.timeoutMs ?? 180_000} ms:\n${output}`);
 }
