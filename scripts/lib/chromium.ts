@@ -124,7 +124,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const origin = `http://127.0.0.1:${port}`;
   const args = ['preview', '--host', '127.0.0.1', '--port', String(port)];
   if (options.outDir) args.push('--outDir', options.outDir);
-  const server = spawn(join(projectRoot, 'node_modules', '.bin', 'astro'), args, {
+  // This process's Node, not whichever `node` PATH finds first: Astro needs the project's Node 24.
+  const server = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), ...args], {
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -22,7 +22,7 @@ let size = '';
 let pages: string[] = [];
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   project = isolatedProject('content');
   // A note that links to another note and to a heading the way CONTRIBUTING.md says to: by site path.
   writeFileSync(
