@@ -15,6 +15,10 @@ export interface AssetBudget {
    * that contains this text (an island Astro may inline into the page or not).
    */
   find: { files: readonly RegExp[] } | { scriptContaining: string };
-  /** A page without an element carrying this hast property (`dataComparisonTable`) must not load it. */
+  /**
+   * The markup (a hast property, `dataComparisonTable`) of the pages that use
+   * it: a page without it must not load it, and a build with no such page
+   * need not contain it.
+   */
   onlyOnPagesWith?: string;
 }

@@ -13,15 +13,18 @@ export const budgets: readonly AssetBudget[] = [
     name: 'snippet runner: controller + sandbox worker (on idle or first Run)',
     kB: 5.12,
     find: { files: [/^_astro\/controller\.[\w-]+\.js$/, /^_astro\/browser-worker-[\w-]+\.js$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
   },
   {
     name: 'snippet editor: CodeMirror (on Edit)',
     kB: 145,
     find: { files: [/^_astro\/editor\.[\w-]+\.js$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
   },
   {
     name: 'snippet transpiler: sucrase (on Edit)',
     kB: 50,
     find: { files: [/^_astro\/transpile\.[\w-]+\.js$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
   },
 ];

@@ -223,13 +223,21 @@ describe('measureFeatures', () => {
     expect(islandReport!.failures).toEqual([
       '/b/ loads demo: the island (with the page) (inline script) but has no element with dataIsland; include it only on pages that use it.',
     ]);
-    const missing = measureFeatures(build([loaded('/a/', [])]), {
+    const missing = measureFeatures(build([loaded('/a/', ['dataIsland'])]), {
       demo: [{ ...lazy(1), find: { files: [/^_astro\/gone\.js$/] } }, inline(1)],
     });
     expect(missing.flatMap((report) => report.failures)).toEqual([
-      'demo: the chunk (on use): no built file matches /^_astro\\/gone\\.js$/; was it renamed? Update src/features/demo/budget.ts.',
-      'demo: the island (with the page): no page loads a script containing "[data-island]"; has the island changed? Update src/features/demo/budget.ts.',
+      'demo: the chunk (on use): no built file matches /^_astro\\/gone\\.js$/: was it renamed? Update src/features/demo/budget.ts.',
+      'demo: the island (with the page): no page loads a script containing "[data-island]": has the island changed? Update src/features/demo/budget.ts.',
     ]);
+  });
+
+  it('lets a build whose pages never use a feature go without its files', () => {
+    const unused = measureFeatures(build([loaded('/a/', [])]), {
+      demo: [{ ...lazy(1), find: { files: [/^_astro\/gone\.js$/] }, onlyOnPagesWith: 'dataIsland' }, inline(1)],
+    });
+    expect(unused.flatMap((report) => report.failures)).toEqual([]);
+    expect(unused.map((report) => report.gzip)).toEqual([0, 0]);
   });
 
   it('collects the budget of every feature folder that declares one', () => {
