@@ -8,13 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { preview } from 'astro';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
 import { classifyPage } from './lib/budgets.ts';
 import { builtPages, fileReader, pageFile } from '../src/core/built-site.ts';
-import { CHROMIUM_FLAGS, chromiumExecutable } from './lib/chromium.ts';
-import { freePort } from './lib/free-port.ts';
+import { CHROMIUM_FLAGS, chromiumExecutable, startPreview } from './lib/chromium.ts';
 import { analysePage, weigh } from './lib/page-load.ts';
 import { site } from '../src/site.ts';
 
@@ -45,8 +43,7 @@ const METRICS = {
 } as const;
 
 const page = values.path ?? (await heaviestArticle());
-const port = await freePort();
-const server = await preview({ outDir: dist, logLevel: 'error', server: { host: '127.0.0.1', port } });
+const server = await startPreview({ outDir: dist, base });
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumExecutable(),
   chromeFlags: CHROMIUM_FLAGS,
@@ -56,7 +53,7 @@ const chrome = await chromeLauncher.launch({
 const rows: string[][] = [];
 const below100: string[] = [];
 try {
-  const url = `http://127.0.0.1:${port}${base}${page.slice(1)}`;
+  const url = `${server.origin}${base}${page.slice(1)}`;
   const runs: [string, Config | undefined][] = [
     ['desktop', desktopConfig],
     ['mobile', undefined],

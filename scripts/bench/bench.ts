@@ -21,7 +21,6 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { preview } from 'astro';
 import { chromium } from 'playwright-core';
 import * as prettier from 'prettier';
 import {
@@ -32,8 +31,7 @@ import {
   type NoteFormat,
 } from './synthetic-notes.ts';
 import { builtPages, pageFile } from '../../src/core/built-site.ts';
-import { CHROMIUM_FLAGS, chromiumExecutable } from '../lib/chromium.ts';
-import { freePort } from '../lib/free-port.ts';
+import { CHROMIUM_FLAGS, chromiumExecutable, startPreview } from '../lib/chromium.ts';
 import { scratchDir } from '../lib/scratch.ts';
 import { watchPeakMemory } from '../lib/process-memory.ts';
 import { gzipSize } from '../lib/page-load.ts';
@@ -110,12 +108,11 @@ function runBuild(
 
 /** Median of 20 searches through the Pagefind API, each loading the first five results, as a reader's search box would. */
 async function queryLatency(outDir: string, notePath: string): Promise<{ first: number; median: number }> {
-  const port = await freePort();
-  const server = await preview({ outDir, logLevel: 'error', server: { host: '127.0.0.1', port } });
+  const server = await startPreview({ outDir });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${port}${notePath}`);
+    await page.goto(`${server.origin}${notePath}`);
     const words = vocabulary();
     const queries = Array.from({ length: 20 }, (_, at) => words[(at * 149 + 11) % words.length]!);
     const times = await page.evaluate(async (terms) => {

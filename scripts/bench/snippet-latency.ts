@@ -4,15 +4,14 @@
  *   cold: a freshly loaded page, Run clicked right after `load` (the runner
  *         chunk and its worker may still be loading);
  *   warm: Run clicked again on the same page.
- * Usage: npm run build && npm run bench:snippets   (PORT=4329 by default)
+ * Usage: npm run build && npm run bench:snippets   (served on a free port)
  */
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
-import { chromiumExecutable } from '../lib/chromium.ts';
+import { CHROMIUM_FLAGS, chromiumExecutable, startPreview } from '../lib/chromium.ts';
+import { site } from '../../src/site.ts';
 
-const PORT = Number(process.env.PORT ?? process.env.E2E_PORT ?? 4329);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-const NOTE = `${ORIGIN}/introduction/concurrency-vs-parallelism/`;
+const base = site.base.replace(/\/?$/, '/');
+const NOTE = `${base}introduction/concurrency-vs-parallelism/`;
 const ROUNDS = 15;
 
 const median = (values: number[]) => {
@@ -20,18 +19,6 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`astro preview did not answer on ${ORIGIN}`);
-}
 
 /** Clicks Run on the first snippet (made trivial) and returns ms until its first output line. */
 function clickToFirstOutput(page: Page): Promise<number> {
@@ -53,17 +40,14 @@ function clickToFirstOutput(page: Page): Promise<number> {
   );
 }
 
-const server = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-  stdio: 'ignore',
-});
+const server = await startPreview({ base });
 try {
-  await waitForServer();
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ['--headless', '--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
   const page = await browser.newPage();
   const cold: number[] = [];
   const warm: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    await page.goto(NOTE, { waitUntil: 'load' });
+    await page.goto(server.origin + NOTE, { waitUntil: 'load' });
     cold.push(await clickToFirstOutput(page));
     await page.waitForTimeout(100);
     warm.push(await clickToFirstOutput(page));
@@ -73,5 +57,5 @@ try {
   console.log(`  cold (first Run right after load): ${median(cold).toFixed(1)} ms`);
   console.log(`  warm (Run again on the same page): ${median(warm).toFixed(1)} ms`);
 } finally {
-  server.kill();
+  await server.stop();
 }

@@ -7,6 +7,7 @@
  *   npm run check -- --only lint,unit  some of them (names below)
  */
 import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
 
 interface Step {
   name: string;
@@ -66,10 +67,10 @@ const steps: Step[] = [
   },
   {
     name: 'size',
-    what: 'byte budgets of every built page (`npm run size` prints the table)',
+    what: 'byte budgets of every built page, island and chunk (`npm run size` prints them)',
     command: ['node', 'scripts/size.ts'],
     needs: ['build'],
-    hint: 'Each line names the page, the asset, its gzipped size and the budget (scripts/lib/budgets.ts): load the asset on use, or make it smaller.',
+    hint: 'Each line names the page or asset, its gzipped size and the budget (scripts/lib/budgets.ts, src/features/<feature>/budget.ts): load the asset on use, or make it smaller.',
   },
   {
     name: 'repro',
@@ -108,15 +109,23 @@ function runCommand([bin, ...args]: string[]): Promise<{ ok: boolean; output: st
   });
 }
 
+/** The steps `--only a,b` names, or all of them; a wrong argument stops with one line listing the steps. */
 function selectedSteps(argv: string[]): Step[] {
-  const at = argv.indexOf('--only');
-  if (at === -1) return steps;
-  const names = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  const stepNames = steps.map((s) => s.name).join(', ');
+  let only: string | undefined;
+  try {
+    ({ only } = parseArgs({ args: argv, options: { only: { type: 'string' } } }).values);
+  } catch (error) {
+    console.error(
+      `check: ${(error as Error).message.split('\n')[0]}. Use \`--only <steps>\` with some of ${stepNames}.`,
+    );
+    process.exit(2);
+  }
+  if (only === undefined) return steps;
+  const names = only.split(',').filter(Boolean);
   const unknown = names.filter((name) => !steps.some((step) => step.name === name));
   if (names.length === 0 || unknown.length > 0) {
-    console.error(
-      `check: unknown step "${unknown.join(', ') || '(none)'}" after --only; the steps are ${steps.map((s) => s.name).join(', ')}.`,
-    );
+    console.error(`check: unknown step "${unknown.join(', ') || '(none)'}" after --only; the steps are ${stepNames}.`);
     process.exit(2);
   }
   return steps.filter((step) => names.includes(step.name));

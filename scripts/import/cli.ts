@@ -5,13 +5,14 @@
  * links to that the source registry does not know yet, and says what it did.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative } from 'node:path';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import { DESCRIPTION_MAX, noteSchema } from '../../src/features/notes/schema';
 import { splitFrontmatter } from '../../src/features/notes/frontmatter-check';
-import { importNote, NotANoteError, type ExistingNote } from './note';
+import { reservedRoutes, urlCollision } from './collisions';
+import { decodeNote, importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
 import { ContentError } from '../../src/core/content-error';
 import { contentDir, noteFiles } from '../../src/core/content-dir';
@@ -21,11 +22,30 @@ class UsageError extends Error {}
 const notesDir = join(contentDir(), 'notes');
 const registryFile = join(contentDir(), 'sources', 'sources.yaml');
 
-function existingNotes(): ExistingNote[] {
-  return noteFiles(notesDir).flatMap((path) => {
-    const file = relative(notesDir, path);
-    const frontmatter = splitFrontmatter(readFileSync(path, 'utf8'));
-    const data = (frontmatter ? parse(frontmatter.yaml) : null) as Partial<ExistingNote> | null;
+/** The notes already there, as paths under the notes folder with `/` separators. */
+function notesHere(): string[] {
+  return noteFiles(notesDir).map((path) => relative(notesDir, path).split(sep).join('/'));
+}
+
+/** An existing note's frontmatter values, read with the YAML parser's own limit on alias expansion. */
+function frontmatterData(file: string): Partial<ExistingNote> | null {
+  const frontmatter = splitFrontmatter(readFileSync(join(notesDir, file), 'utf8'));
+  if (!frontmatter) return null;
+  try {
+    const doc = parseDocument(frontmatter.yaml);
+    if (doc.errors.length > 0) throw doc.errors[0]!;
+    return doc.toJS({ maxAliasCount: 100 }) as Partial<ExistingNote> | null;
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new UsageError(
+      `${join(notesDir, file)}: its frontmatter cannot be read (${why}); run \`npm run check\`, which names the line, fix it, then import again.`,
+    );
+  }
+}
+
+function existingNotes(files: readonly string[]): ExistingNote[] {
+  return files.flatMap((file) => {
+    const data = frontmatterData(file);
     if (!data || typeof data.order !== 'number') return [];
     return [
       {
@@ -59,13 +79,15 @@ async function main(): Promise<void> {
       `${source}: not a Markdown note; the importer reads .md files written as a "## Title" and "###" sections.`,
     );
   }
-  const text = readFileSync(source, 'utf8');
-  if (text.includes('\0')) throw new UsageError(`${source}: this is a binary file, not a Markdown note.`);
+  const bytes = readFileSync(source);
+  if (bytes.includes(0)) throw new UsageError(`${source}: this is a binary file, not a Markdown note.`);
+  const text = decodeNote(bytes, source);
 
   const registry = readRegistry(registryFile);
+  const files = notesHere();
   const note = importNote(text, {
     file: source,
-    existingNotes: existingNotes(),
+    existingNotes: existingNotes(files),
     lookupSource: registry.lookup,
     takenSourceIds: registry.ids,
     today: new Date().toISOString().slice(0, 10),
@@ -76,6 +98,8 @@ async function main(): Promise<void> {
   });
 
   const target = join(notesDir, `${note.slug}.mdx`);
+  const collision = urlCollision(note.slug, files, reservedRoutes(), notesDir, note.frontmatter.title);
+  if (collision) throw new UsageError(collision);
   if (existsSync(target) && !values.force) {
     throw new UsageError(
       `${target} already exists; nothing was written. Import under another title, edit that page, or pass --force to replace it.`,

@@ -1,9 +1,17 @@
 /**
- * Byte budgets per page type and the rule that sorts a built page into a type.
- * Pure, so the classification and the verdicts are unit-tested on strings.
+ * Every byte budget `npm run size` holds the build to, in one unit (kB of
+ * gzip -9, 1 kB = 1000 bytes): per page type (what a page fetches before any
+ * interaction, declared here) and per feature (its islands and lazily loaded
+ * chunks, declared in `src/features/<feature>/budget.ts` and collected here).
+ * Pure, so the classification, the measuring and the verdicts are unit-tested
+ * on strings.
  */
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import type { AssetBudget } from '../../src/core/budget.ts';
+import { budgets as search } from '../../src/features/search/budget.ts';
+import { budgets as snippets } from '../../src/features/snippets/budget.ts';
+import { budgets as tables } from '../../src/features/tables/budget.ts';
 import type { Asset, Weight } from './page-load.ts';
 
 export type PageType = 'home' | 'article' | 'rich article' | 'sources' | 'other';
@@ -80,7 +88,7 @@ export interface PageReport {
   problems: string[];
 }
 
-const formatKb = (bytes: number) => `${(bytes / kB).toFixed(1)} kB`;
+const formatKb = (bytes: number, digits = 1) => `${(bytes / kB).toFixed(digits)} kB`;
 
 function largest(assets: Asset[]): string {
   return [...assets]
@@ -132,6 +140,130 @@ export function summaryTable(reports: PageReport[]): string {
       ],
     ];
   });
+  return table(header, rows);
+}
+
+/** Each feature's budgets, by feature folder name: every feature folder with a `budget.ts` (a unit test keeps this list whole). */
+export const FEATURE_BUDGETS: Readonly<Record<string, readonly AssetBudget[]>> = { search, snippets, tables };
+
+/** Every hast property name on an element of the page (`dataComparisonTable`), for `onlyOnPagesWith`. */
+export function propertiesOf(tree: Root): Set<string> {
+  const names = new Set<string>();
+  visit(tree, 'element', (node) => {
+    for (const name of Object.keys(node.properties)) names.add(name);
+  });
+  return names;
+}
+
+/** A built page as the feature budgets need it. */
+export interface LoadedPage extends Pick<PageReport, 'page' | 'assets' | 'inlineJs'> {
+  properties: ReadonlySet<string>;
+}
+
+/** The build as the feature budgets read it: its pages, its other files, and their contents. */
+export interface Build {
+  pages: LoadedPage[];
+  /** Every file that is not a page, by its path under the site's root: `_astro/controller.x1.js`. */
+  files: string[];
+  /** A file's gzipped size and text, by the same path. */
+  read: (file: string) => { gzip: number; text: string } | undefined;
+  /** The site's base path (`/`, `/x/`): page asset paths start with it. */
+  base: string;
+}
+
+export interface FeatureReport {
+  feature: string;
+  budget: AssetBudget;
+  /** What it is made of: file paths, or `inline script on <page>`. */
+  parts: { name: string; gzip: number }[];
+  gzip: number;
+  /** Failures: over budget, not found, loaded where it does not belong. */
+  failures: string[];
+}
+
+/** Finds, weighs and judges every feature budget in `budgets` against the build. */
+export function measureFeatures(
+  build: Build,
+  budgets: Readonly<Record<string, readonly AssetBudget[]>> = FEATURE_BUDGETS,
+): FeatureReport[] {
+  return Object.entries(budgets).flatMap(([feature, list]) => list.map((budget) => measure(feature, budget, build)));
+}
+
+function measure(feature: string, budget: AssetBudget, build: Build): FeatureReport {
+  const where = `src/features/${feature}/budget.ts`;
+  const marker = budget.onlyOnPagesWith;
+  // A build none of whose pages uses the feature (a fixture site without snippets) has none of its files.
+  const used = !marker || build.pages.some((page) => page.properties.has(marker));
+  const failures: string[] = [];
+  const missing = (problem: string) => {
+    if (used) failures.push(`${feature}: ${budget.name}: ${problem} Update ${where}.`);
+  };
+  const parts = new Map<string, number>();
+  /** Which parts of `budget` a page loads. */
+  let loadedBy: (page: LoadedPage) => string[];
+
+  if ('files' in budget.find) {
+    for (const pattern of budget.find.files) {
+      const matched = build.files.filter((file) => pattern.test(file));
+      if (matched.length === 0) missing(`no built file matches ${String(pattern)}: was it renamed?`);
+      for (const file of matched) parts.set(file, build.read(file)?.gzip ?? 0);
+    }
+    loadedBy = (page) =>
+      page.assets.map((asset) => asset.path.slice(build.base.length)).filter((file) => parts.has(file));
+  } else {
+    const needle = budget.find.scriptContaining;
+    const scriptsOf = (page: LoadedPage) => [
+      ...page.inlineJs
+        .filter((script) => script.text?.includes(needle))
+        // Astro inlines the same island into every page that has it: one part, whatever the page.
+        .map((script) => ({ name: 'inline script', gzip: script.gzip })),
+      ...page.assets
+        .filter(
+          (asset) => asset.kind === 'js' && build.read(asset.path.slice(build.base.length))?.text.includes(needle),
+        )
+        .map((asset) => ({ name: asset.path.slice(build.base.length), gzip: asset.gzip })),
+    ];
+    for (const page of build.pages) for (const script of scriptsOf(page)) parts.set(script.name, script.gzip);
+    if (parts.size === 0) missing(`no page loads a script containing "${needle}": has the island changed?`);
+    loadedBy = (page) => scriptsOf(page).map((script) => script.name);
+  }
+
+  const gzip = [...parts.values()].reduce((sum, size) => sum + size, 0);
+  const limit = budget.kB * kB;
+  const list = [...parts].map(([name, size]) => ({ name, gzip: size }));
+  if (gzip > limit) {
+    const detail = [...list].sort((a, b) => b.gzip - a.gzip).map((part) => `${part.name} ${formatKb(part.gzip, 2)}`);
+    failures.push(
+      `${feature}: ${budget.name} is ${formatKb(gzip, 2)} gz, over its ${formatKb(limit, 2)} budget (${where}): ${detail.join(', ')}.`,
+    );
+  }
+  if (marker) {
+    for (const page of build.pages) {
+      if (page.properties.has(marker)) continue;
+      const loaded = loadedBy(page);
+      if (loaded.length > 0)
+        failures.push(
+          `${page.page} loads ${feature}: ${budget.name} (${loaded.join(', ')}) but has no element with ${marker}; include it only on pages that use it.`,
+        );
+    }
+  }
+  return { feature, budget, parts: list, gzip, failures };
+}
+
+/** One row per feature budget: what it weighs against what it may. */
+export function featureTable(reports: FeatureReport[]): string {
+  const header = ['feature', 'island or chunk', 'gz', 'budget', 'made of'];
+  const rows = reports.map((report) => [
+    report.feature,
+    report.budget.name,
+    formatKb(report.gzip, 2),
+    formatKb(report.budget.kB * kB, 2),
+    report.parts.map((part) => part.name).join(', ') || '(no page in this build uses it)',
+  ]);
+  return table(header, rows);
+}
+
+function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');

@@ -1,24 +1,75 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-
 /**
- * The system Chromium (Debian's `chromium` package). CHROMIUM_PATH overrides
- * it, e.g. on a runner where Playwright installed its own browser.
+ * What the scripts and the browser tests need to look at a built site in a
+ * browser: Debian's Chromium and its flags, a free port, and `astro preview`
+ * serving the build there. Tests import this module; it imports nothing from
+ * tests.
  */
-export function chromiumExecutable(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) return fromEnv;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { delimiter, join, resolve } from 'node:path';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** The executable `name` resolves to on `path` (a PATH value), as a shell would find it; undefined when none. */
+export function findOnPath(name: string, path = process.env.PATH ?? ''): string | undefined {
+  for (const dir of path.split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, name);
     try {
-      const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-      if (found && existsSync(found)) return found;
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
     } catch {
-      // not on PATH; try the next name
+      // not here; try the next folder
     }
   }
-  throw new Error(
-    'No Chromium found. Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary), then run the tests again.',
-  );
+  return undefined;
+}
+
+/** The one line that says how to get Chromium when the tests cannot install it themselves. */
+export const INSTALL_CHROMIUM =
+  'No Chromium for the browser tests: run `sudo apt-get update && sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary), then run the tests again.';
+
+/**
+ * The system Chromium (Debian's `chromium` package), or undefined. CHROMIUM_PATH
+ * overrides it, e.g. on a runner where Playwright installed its own browser.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    const found = findOnPath(name, env.PATH);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The Chromium to drive; throws the one-line instruction when there is none. */
+export function chromiumExecutable(): string {
+  const found = findChromium();
+  if (!found) throw new Error(INSTALL_CHROMIUM);
+  return found;
+}
+
+/** What `npm test` does about Chromium before it starts: nothing, install it the way `.ci/run` always did, or stop. */
+export type ChromiumSetup =
+  | { action: 'ready'; executable: string }
+  | { action: 'install'; commands: string[][] }
+  | { action: 'stop'; message: string };
+
+export function chromiumSetup(machine: {
+  chromium?: string | undefined;
+  root: boolean;
+  aptGet?: string | undefined;
+}): ChromiumSetup {
+  if (machine.chromium) return { action: 'ready', executable: machine.chromium };
+  if (machine.root && machine.aptGet)
+    return {
+      action: 'install',
+      commands: [
+        [machine.aptGet, 'update', '-qq'],
+        [machine.aptGet, 'install', '-y', '-qq', 'chromium'],
+      ],
+    };
+  return { action: 'stop', message: INSTALL_CHROMIUM };
 }
 
 /** Headless, sandbox-free, and quiet: no first-run UI, no background requests to other hosts. */
@@ -32,3 +83,73 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** A TCP port free on 127.0.0.1 right now: scripts serve the site there without clashing with anyone's dev server. */
+export function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : reject(new Error('No free port on 127.0.0.1.')),
+      );
+    });
+  });
+}
+
+export interface PreviewOptions {
+  /** The project to serve (its astro.config.mjs decides the base path); this project by default. */
+  cwd?: string;
+  /** Another build folder than the config's (`dist/`). */
+  outDir?: string;
+  /** Environment for the server on top of this process's, e.g. SITE_BASE. */
+  env?: NodeJS.ProcessEnv;
+  /** The site's base path, where the server is asked whether it is up; `/` by default. */
+  base?: string;
+  /** How long the server may take to answer; the machine may be busy building elsewhere. */
+  timeoutMs?: number;
+}
+
+export interface Preview {
+  /** `http://127.0.0.1:<port>`, without the base path. */
+  origin: string;
+  /** Stops the server and waits until it has exited. */
+  stop: () => Promise<void>;
+}
+
+/** Serves a built site with `astro preview` on a free port of 127.0.0.1 and resolves once it answers. */
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(port)];
+  if (options.outDir) args.push('--outDir', options.outDir);
+  // This process's Node, not whichever `node` PATH finds first: Astro needs the project's Node 24.
+  const server = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), ...args], {
+    cwd: options.cwd ?? projectRoot,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((done) => server.once('exit', () => done()));
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill();
+    await exited;
+  };
+
+  const url = origin + (options.base ?? '/');
+  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`astro preview exited (code ${server.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(url)).ok) return { origin, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 200));
+  }
+  await stop();
+  throw new Error(`astro preview did not answer at ${url} within ${options.timeoutMs ?? 180_000} ms:\n${output}`);
+}

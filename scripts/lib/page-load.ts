@@ -30,6 +30,8 @@ export interface Asset {
   path: string;
   bytes: number;
   gzip: number;
+  /** An inline script's code, for finding an island by what it contains. */
+  text?: string;
 }
 
 export interface PageLoad {
@@ -146,7 +148,7 @@ export async function analysePage(pagePath: string, html: string, read: ReadFile
       const code = textOf(node);
       inlineCount += 1;
       const path = `${pagePath} (inline script ${inlineCount})`;
-      inlineJs.push({ kind: 'js', path, bytes: Buffer.byteLength(code), gzip: gzipSize(code) });
+      inlineJs.push({ kind: 'js', path, bytes: Buffer.byteLength(code), gzip: gzipSize(code), text: code });
       if (isModule) addJsImports(code, pagePath, path);
       else if (Buffer.byteLength(code) > INLINE_SCRIPT_MAX_BYTES)
         problems.push(

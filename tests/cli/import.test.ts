@@ -2,7 +2,7 @@
  * `npm run import` end to end, in a throwaway copy of the project: the page it
  * writes passes `npm run check` (content, format and the build) with no edits.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolatedProject, runCheck, runScript } from '../helpers/isolated-project';
@@ -10,13 +10,24 @@ import { isolatedProject, runCheck, runScript } from '../helpers/isolated-projec
 const intro = resolve('tests/fixtures/notes/asyncio-introduction.md');
 const eventLoop = resolve('tests/fixtures/import/event-loop-basics.md');
 const importNote = (root: string, ...args: string[]) => runScript(root, 'scripts/import/cli.ts', args);
+const fixture = (name: string) => resolve('tests/fixtures/import', name);
 
 describe('npm run import', async () => {
   const project = isolatedProject('content');
   afterAll(project.dispose);
   const first = await importNote(project.root, intro);
   const second = await importNote(project.root, eventLoop, '--section', 'Event loops');
-  const check = await runCheck(project.root, ['--only', 'content,format,build']);
+  // Refused before anything is written, so they run beside the check; the collisions against a content tree of their own.
+  const collisions = { CONTENT_DIR: fixture('collision-content') };
+  const [check, ...refused] = await Promise.all([
+    runCheck(project.root, ['--only', 'content,format,build']),
+    runScript(project.root, 'scripts/import/cli.ts', [fixture('bad-percent-escape.md')]),
+    runScript(project.root, 'scripts/import/cli.ts', [fixture('latin1.md')]),
+    runScript(project.root, 'scripts/import/cli.ts', [fixture('yaml-bomb.md')]),
+    runScript(project.root, 'scripts/import/cli.ts', [fixture('sources-title.md')]),
+    runScript(project.root, 'scripts/import/cli.ts', [fixture('c10k.md'), '--force'], collisions),
+    runScript(project.root, 'scripts/import/cli.ts', [fixture('probe-page.md')], collisions),
+  ]);
 
   it('creates the page and says what it created', () => {
     expect(first.code).toBe(0);
@@ -57,5 +68,25 @@ describe('npm run import', async () => {
     expect(readme.output).not.toMatch(/^\s+at /m);
     const json = await importNote(project.root, resolve('package.json'));
     expect(json.output).toMatch(/package\.json: not a Markdown note/);
+  });
+
+  it('refuses bad input and a note whose URL is taken with one line naming the file and what to do, writing nothing', () => {
+    const lines = refused.map(({ code, output }) => {
+      expect(code).toBe(1);
+      expect(output.trim().split('\n')).toHaveLength(1);
+      return output.trim();
+    });
+    expect(lines).toEqual([
+      `import: ${fixture('bad-percent-escape.md')}:7: the link https://example.com/guides/100%-async has a malformed "%" escape; write a literal "%" as %25, or correct the escape (%20 for a space), and import again.`,
+      `import: ${fixture('latin1.md')}:1: the file is not UTF-8 text (byte 0xE9), probably Latin-1 or Windows-1252: convert it with \`iconv -f latin1 -t utf-8 ${fixture('latin1.md')} > note-utf8.md\` and import that.`,
+      expect.stringMatching(
+        /^import: .*yaml-bomb\.md:1: the file starts with a YAML frontmatter block that uses 72 alias\(es\) \(\*name\), .*: delete the block and start the file with the "## Title" heading\.$/,
+      ),
+      `import: the title "Sources" gives the note the URL /sources/, which is the site's page src/pages/sources.astro; nothing was written. Give the note another "## Title".`,
+      `import: ${fixture('collision-content')}/notes/c10k.md already has the URL /c10k/ that this note would get; nothing was written. Import under another "## Title", or edit that note.`,
+      `import: ${fixture('collision-content')}/notes/Probe Page.md already has the URL /probe-page/ that this note would get; nothing was written. Import under another "## Title", or edit that note.`,
+    ]);
+    expect(existsSync(join(project.root, 'content/notes/sources.mdx'))).toBe(false);
+    expect(readdirSync(fixture('collision-content/notes')).sort()).toEqual(['Probe Page.md', 'c10k.md']);
   });
 });

@@ -4,60 +4,25 @@
  * project and checks, in Chromium, that every link and asset stays under the
  * base path and resolves, and that search works there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join, relative, sep } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { isolatedProject, localBin } from '../helpers/isolated-project';
+import { isolatedProject, runBin } from '../helpers/isolated-project';
+import { startPreview, type Preview } from '../../scripts/lib/chromium';
+import { builtPages } from '../../src/core/built-site';
 
 const BASE = '/asyncio-notes/';
 
 test.describe.configure({ mode: 'serial' });
 
 let project: ReturnType<typeof isolatedProject>;
-let server: ChildProcess | undefined;
+let server: Preview | undefined;
 let origin = '';
+let size = '';
 let pages: string[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-function run(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, command.slice(1), { cwd, env: { ...process.env, ...env } });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command.join(' ')}:\n${output}`))));
-  });
-}
-
-function htmlPages(dir: string, root = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlPages(path, root);
-    if (!name.endsWith('.html') || name === '404.html') return [];
-    return [
-      BASE +
-        relative(root, path)
-          .split(sep)
-          .join('/')
-          .replace(/index\.html$/, ''),
-    ];
-  });
-}
-
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   project = isolatedProject('content');
   // A note that links to another note and to a heading the way CONTRIBUTING.md says to: by site path.
   writeFileSync(
@@ -76,29 +41,27 @@ test.beforeAll(async () => {
     ].join('\n'),
   );
   const env = { SITE_BASE: BASE, SITE_URL: 'https://example.github.io' };
-  await run([localBin('astro'), 'build'], project.root, env);
-  pages = htmlPages(join(project.root, 'dist'));
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(localBin('astro'), ['preview', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: project.root,
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      if ((await fetch(origin + BASE)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (attempt > 100) throw new Error(`astro preview did not answer at ${origin}${BASE}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const build = await runBin(project.root, 'astro', ['build'], env);
+  if (build.code !== 0) throw new Error(`astro build failed under ${BASE}:\n${build.output}`);
+  pages = builtPages(join(project.root, 'dist'))
+    .filter((page) => page !== '/404.html')
+    .map((page) => BASE + page.slice(1));
+  size = (await runBin(project.root, 'node', ['scripts/size.ts'], env)).output;
+  server = await startPreview({ cwd: project.root, env, base: BASE });
+  origin = server.origin;
 });
 
-test.afterAll(() => {
-  server?.kill();
+test.afterAll(async () => {
+  await server?.stop();
   project?.dispose();
+});
+
+test('npm run size measures the base-path build and finds it within every budget', () => {
+  expect(size).toContain('Every page, island and chunk is within its budget.');
+  expect(size).toMatch(
+    /\| snippets +\| snippet runner: controller \+ sandbox worker .*\| _astro\/controller\.[\w-]+\.js/,
+  );
+  expect(size).toMatch(/\| tables +\| table enhancer script \(with the page\) +\| [\d.]+ kB/);
 });
 
 test('the base-path build has the home page and every note', () => {
@@ -107,6 +70,8 @@ test('the base-path build has the home page and every note', () => {
 });
 
 test('every page loads its assets and links only under the base path, and they resolve', async ({ page, request }) => {
+  // Every page and every asset once: on a busy machine that takes longer than one page's test.
+  test.setTimeout(120_000);
   const failed: string[] = [];
   const targets = new Set<string>();
   page.on('response', (response) => {

@@ -1,19 +1,10 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { test, expect } from './fixtures';
+import { builtPages } from '../../src/core/built-site';
 
 const SITE = 'https://asyncio-notes.example.org';
 
 /** The pages of the built site besides home and 404 (notes, sources), as URL paths. */
-function innerPages(dir = 'dist'): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : innerPages(path);
-    if (name !== 'index.html' || dir === 'dist') return [];
-    return [`/${relative('dist', dir).split(sep).join('/')}/`];
-  });
-}
-const pages = innerPages();
+const pages = builtPages('dist').filter((page) => page !== '/' && page.endsWith('/'));
 
 for (const path of ['/', ...pages]) {
   test(`${path} has its title, description, canonical URL and Open Graph tags`, async ({ page }) => {

@@ -62,11 +62,21 @@ export function runScript(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number; output: string }> {
+  return runBin(cwd, 'tsx', [script, ...args], env);
+}
+
+/** Runs a command of the project's node_modules/.bin (`astro`, `node`, `tsx`) in `cwd`; output is stdout then stderr. */
+export function runBin(
+  cwd: string,
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
   const bin = join(projectRoot, 'node_modules', '.bin');
   return new Promise((done) => {
     execFile(
-      join(bin, 'tsx'),
-      [script, ...args],
+      join(bin, name),
+      args,
       { cwd, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CI: 'true', ...env } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
     );

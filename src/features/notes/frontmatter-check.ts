@@ -3,7 +3,7 @@
  * the field, and what to write instead. Astro reports the same schema errors
  * at `file:0:0` under a stack trace; this runs first so the fix is obvious.
  */
-import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, LineCounter, parseDocument, Parser, type Document, type Node } from 'yaml';
 import type { z } from 'astro/zod';
 
 export interface Problem {
@@ -17,10 +17,27 @@ export function formatProblem({ file, line, column, message }: Problem): string 
   return `${file}:${line}:${column}: ${message}`;
 }
 
-/** The YAML between the opening `---` and the closing `---`, and the line it starts on (1-based). */
+/**
+ * The YAML between the opening `---` and the closing `---`, and the line it
+ * starts on (1-based). The YAML parser finds the closing marker: the second
+ * document start of the file read as a YAML stream, where a `---` inside a
+ * quoted or block value does not end the block.
+ */
 export function splitFrontmatter(text: string): { yaml: string; firstLine: number } | undefined {
-  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(text);
-  return match ? { yaml: match[1] ?? '', firstLine: 2 } : undefined;
+  const opening = /^\uFEFF?---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!opening) return undefined;
+  const lines = new LineCounter();
+  const parser = new Parser(lines.addNewLine);
+  for (const token of parser.parse(text)) {
+    if (token.type !== 'document') continue;
+    // The first document is complete when the parser reaches the next marker: the closing `---`, if that is what it is.
+    const closing = parser.offset;
+    const closes = /^---[ \t]*(?:\r?\n|$)/.test(text.slice(closing)) && /(^|\n)$/.test(text.slice(0, closing));
+    if (!closes) return undefined;
+    const start = opening[0].length;
+    return { yaml: text.slice(start, closing), firstLine: lines.linePos(start).line };
+  }
+  return undefined;
 }
 
 type Schema = z.ZodObject<Record<string, z.ZodType>>;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { diffArrays } from 'diff';
 import ts from 'typescript';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -85,31 +86,12 @@ export function typecheckDoctests(doctests: Doctest[]): string[][] {
   });
 }
 
-/** A minimal line diff (longest common subsequence): `-` expected, `+` printed. */
+/** A line diff (the `diff` package's, longest common subsequence): `-` expected, `+` printed, two spaces for both. */
 export function lineDiff(expected: string[], actual: string[]): string[] {
-  const common: number[][] = Array.from({ length: expected.length + 1 }, () =>
-    Array<number>(actual.length + 1).fill(0),
-  );
-  for (let i = expected.length - 1; i >= 0; i--) {
-    for (let j = actual.length - 1; j >= 0; j--) {
-      common[i]![j] =
-        expected[i] === actual[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
-    }
-  }
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < expected.length || j < actual.length) {
-    if (i < expected.length && j < actual.length && expected[i] === actual[j]) {
-      out.push(`  ${expected[i++]}`);
-      j++;
-    } else if (j < actual.length && (i === expected.length || common[i]![j + 1]! > common[i + 1]![j]!)) {
-      out.push(`+ ${actual[j++]}`);
-    } else {
-      out.push(`- ${expected[i++]}`);
-    }
-  }
-  return out;
+  return diffArrays(expected, actual).flatMap((change) => {
+    const mark = change.removed ? '- ' : change.added ? '+ ' : '  ';
+    return change.value.map((line) => mark + line);
+  });
 }
 
 const printed = (result: RunResult): string[] => result.lines.flatMap((line) => line.text.split('\n'));

@@ -8,12 +8,14 @@ import { gfm } from 'micromark-extension-gfm';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, it } from 'vitest';
 import {
+  decodeNote,
   fitDescription,
   importNote,
   NotANoteError,
   parseMarkdown,
   type ImportOptions,
 } from '../../../scripts/import/note';
+import { noteRoute, reservedRoutes, urlCollision } from '../../../scripts/import/collisions';
 import { readRegistry, registryEntries } from '../../../scripts/import/registry';
 import { urlKey } from '../../../src/features/citations/registry';
 import { parse } from 'yaml';
@@ -253,6 +255,99 @@ describe('what the importer refuses', () => {
   ])('%j', (text, message) => {
     expect(() => importNote(text, options())).toThrow(NotANoteError);
     expect(() => importNote(text, options())).toThrow(message);
+  });
+});
+
+describe('prose that MDX would read as a module statement', () => {
+  const file = 'tests/fixtures/import/import-export-prose.md';
+  const source = readFileSync(file, 'utf8');
+  const note = importNote(source, options({ file }));
+  const page = parseMdx(note.mdx);
+
+  it('stays prose: the page compiles as MDX with no import or export in it', () => {
+    expect(all(page).filter((node) => node.type === 'mdxjsEsm')).toEqual([]);
+    expect(note.mdx).toContain('&#x69;mport the asyncio module once');
+    expect(note.mdx).toContain('&#x65;xport the coroutine functions');
+  });
+
+  it('keeps every sentence as written', () => {
+    expect(sentences(page)).toEqual(sentences(parseMarkdown(source)).slice(1));
+    expect(sentences(page)).toContain(
+      'import the asyncio module once at the top of each file that awaits; the event loop itself is shared.',
+    );
+  });
+
+  it('leaves alone what MDX already reads as prose', () => {
+    expect(note.mdx).toContain('- import inside a list item');
+    expect(note.mdx).toContain('Exports are names; export statements run once');
+  });
+});
+
+describe('input the importer refuses with one line naming the file', () => {
+  it('a malformed % escape in a link', () => {
+    const file = 'tests/fixtures/import/bad-percent-escape.md';
+    expect(() => importNote(readFileSync(file, 'utf8'), options({ file }))).toThrow(
+      new NotANoteError(
+        file,
+        7,
+        'the link https://example.com/guides/100%-async has a malformed "%" escape; write a literal "%" as %25, or correct the escape (%20 for a space), and import again.',
+      ),
+    );
+  });
+
+  it('a file that is not UTF-8, at the line of the first foreign byte', () => {
+    const file = 'tests/fixtures/import/latin1.md';
+    expect(() => decodeNote(readFileSync(file), file)).toThrow(
+      new NotANoteError(
+        file,
+        1,
+        `the file is not UTF-8 text (byte 0xE9), probably Latin-1 or Windows-1252: convert it with \`iconv -f latin1 -t utf-8 ${file} > note-utf8.md\` and import that.`,
+      ),
+    );
+    expect(decodeNote(new TextEncoder().encode('## Café\n'), file)).toBe('## Café\n');
+  });
+
+  it('a frontmatter block, an alias bomb above all, without expanding it', () => {
+    const file = 'tests/fixtures/import/yaml-bomb.md';
+    const started = performance.now();
+    expect(() => importNote(readFileSync(file, 'utf8'), options({ file }))).toThrow(
+      `${file}:1: the file starts with a YAML frontmatter block that uses 72 alias(es) (*name), which can expand to gigabytes (a "billion laughs" document); the importer reads no frontmatter: delete the block and start the file with the "## Title" heading.`,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(() => importNote('---\ntitle: x\n---\n\n## Title\n\nText.\n', options())).toThrow(
+      'note.md:1: the file starts with a YAML frontmatter block; the importer writes the frontmatter itself: delete the block',
+    );
+  });
+});
+
+describe('a URL the imported note would share', () => {
+  const reserved = reservedRoutes();
+
+  it('knows the routes of the site itself', () => {
+    expect(reserved.get('sources')).toBe("the site's page src/pages/sources.astro");
+    expect([...reserved.keys()]).toEqual(expect.arrayContaining(['404', 'pagefind', '_astro']));
+    expect(reserved.has('index')).toBe(false);
+  });
+
+  it('resolves a note file to its URL as the content loader does', () => {
+    expect(noteRoute('Probe Page.mdx')).toBe('probe-page');
+    expect(noteRoute('introduction/c10k.md')).toBe('introduction/c10k');
+    expect(noteRoute('guide/index.mdx')).toBe('guide');
+  });
+
+  it('refuses a reserved route, a .md or .mdx of the same slug, and a name that slugs alike', () => {
+    const files = ['c10k.md', 'Probe Page.mdx', 'introduction/what-is-asyncio.mdx', 'kept.mdx'];
+    const collision = (slug: string) => urlCollision(slug, files, reserved, 'content/notes', 'Title');
+    expect(collision('sources')).toBe(
+      `the title "Title" gives the note the URL /sources/, which is the site's page src/pages/sources.astro; nothing was written. Give the note another "## Title".`,
+    );
+    expect(collision('c10k')).toBe(
+      'content/notes/c10k.md already has the URL /c10k/ that this note would get; nothing was written. Import under another "## Title", or edit that note.',
+    );
+    expect(collision('probe-page')).toContain('content/notes/Probe Page.mdx already has the URL /probe-page/');
+    // Its own file is the "already exists, --force replaces it" case; another folder is another URL.
+    expect(collision('kept')).toBeUndefined();
+    expect(collision('what-is-asyncio')).toBeUndefined();
   });
 });
 

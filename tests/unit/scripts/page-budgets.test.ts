@@ -6,7 +6,18 @@ import {
   isOtherOrigin,
   weigh,
 } from '../../../scripts/lib/page-load.ts';
-import { BUDGETS, classifyPage, verdicts, type PageReport } from '../../../scripts/lib/budgets.ts';
+import { readdirSync } from 'node:fs';
+import type { AssetBudget } from '../../../src/core/budget.ts';
+import {
+  BUDGETS,
+  classifyPage,
+  FEATURE_BUDGETS,
+  measureFeatures,
+  verdicts,
+  type Build,
+  type LoadedPage,
+  type PageReport,
+} from '../../../scripts/lib/budgets.ts';
 
 const files: Record<string, string> = {
   '/_astro/base.css': 'body{font-family:system-ui}',
@@ -144,5 +155,96 @@ describe('verdicts', () => {
     expect(failures[1]).toContain(
       'runs 3.0 kB gz of JavaScript before interaction, over its 2.0 kB budget: /_astro/big.js 3.0 kB',
     );
+  });
+});
+
+describe('measureFeatures', () => {
+  // Digits from a fixed linear congruential sequence: ~1.5 kB after gzip, the same on every run.
+  let seed = 1;
+  const digits = Array.from({ length: 3000 }, () => (seed = (seed * 48271) % 2147483647) % 10).join('');
+  const chunk = `export const run = () => "${digits}";`;
+  const island = 'for (const t of document.querySelectorAll(`[data-island]`)) t.hidden = false;';
+  const builtFiles: Record<string, string> = { '_astro/chunk.A1.js': chunk, '_astro/page.B2.js': 'import "./x.js";' };
+  const loaded = (page: string, properties: string[], inline: string[] = [], assets: string[] = []): LoadedPage => ({
+    page,
+    properties: new Set(properties),
+    assets: assets.map((path) => ({ kind: 'js', path, bytes: 0, gzip: gzipSize(builtFiles[path.slice(3)]!) })),
+    inlineJs: inline.map((text, index) => ({
+      kind: 'js',
+      path: `${page} (inline script ${index + 1})`,
+      bytes: text.length,
+      gzip: gzipSize(text),
+      text,
+    })),
+  });
+  // Under a base path, as GitHub Pages serves the site: asset paths start with it, file paths do not.
+  const build = (pages: LoadedPage[]): Build => ({
+    pages,
+    base: '/x/',
+    files: Object.keys(builtFiles),
+    read: (file) => (file in builtFiles ? { gzip: gzipSize(builtFiles[file]!), text: builtFiles[file]! } : undefined),
+  });
+  const lazy = (kB: number): AssetBudget => ({
+    name: 'the chunk (on use)',
+    kB,
+    find: { files: [/^_astro\/chunk\.\w+\.js$/] },
+  });
+  const inline = (kB: number): AssetBudget => ({
+    name: 'the island (with the page)',
+    kB,
+    find: { scriptContaining: '[data-island]' },
+    onlyOnPagesWith: 'dataIsland',
+  });
+
+  it('weighs a chunk by its files and an island by the script that contains its text, and passes them within budget', () => {
+    const [chunkReport, islandReport] = measureFeatures(build([loaded('/a/', ['dataIsland'], [island])]), {
+      demo: [lazy(2), inline(1)],
+    });
+    expect(chunkReport!.gzip).toBe(gzipSize(chunk));
+    expect(chunkReport!.parts.map((part) => part.name)).toEqual(['_astro/chunk.A1.js']);
+    expect(islandReport!.gzip).toBe(gzipSize(island));
+    expect([...chunkReport!.failures, ...islandReport!.failures]).toEqual([]);
+  });
+
+  it('fails an excess naming the feature, the asset, its size, the budget and where the budget is declared', () => {
+    expect(gzipSize(chunk)).toBeGreaterThan(1000);
+    const [report] = measureFeatures(build([]), { demo: [lazy(1)] });
+    const size = (gzipSize(chunk) / 1000).toFixed(2);
+    expect(report!.failures).toEqual([
+      `demo: the chunk (on use) is ${size} kB gz, over its 1.00 kB budget (src/features/demo/budget.ts): _astro/chunk.A1.js ${size} kB.`,
+    ]);
+    // One byte more budget than it weighs, and it passes.
+    expect(measureFeatures(build([]), { demo: [lazy((gzipSize(chunk) + 1) / 1000)] })[0]!.failures).toEqual([]);
+  });
+
+  it('fails an island loaded by a page without its markup, and an island or chunk that is not in the build', () => {
+    const pages = [loaded('/a/', ['dataIsland'], [island]), loaded('/b/', [], [island], ['/x/_astro/page.B2.js'])];
+    const [islandReport] = measureFeatures(build(pages), { demo: [inline(1)] });
+    expect(islandReport!.failures).toEqual([
+      '/b/ loads demo: the island (with the page) (inline script) but has no element with dataIsland; include it only on pages that use it.',
+    ]);
+    const missing = measureFeatures(build([loaded('/a/', ['dataIsland'])]), {
+      demo: [{ ...lazy(1), find: { files: [/^_astro\/gone\.js$/] } }, inline(1)],
+    });
+    expect(missing.flatMap((report) => report.failures)).toEqual([
+      'demo: the chunk (on use): no built file matches /^_astro\\/gone\\.js$/: was it renamed? Update src/features/demo/budget.ts.',
+      'demo: the island (with the page): no page loads a script containing "[data-island]": has the island changed? Update src/features/demo/budget.ts.',
+    ]);
+  });
+
+  it('lets a build whose pages never use a feature go without its files', () => {
+    const unused = measureFeatures(build([loaded('/a/', [])]), {
+      demo: [{ ...lazy(1), find: { files: [/^_astro\/gone\.js$/] }, onlyOnPagesWith: 'dataIsland' }, inline(1)],
+    });
+    expect(unused.flatMap((report) => report.failures)).toEqual([]);
+    expect(unused.map((report) => report.gzip)).toEqual([0, 0]);
+  });
+
+  it('collects the budget of every feature folder that declares one', () => {
+    const declared = readdirSync('src/features', { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && readdirSync(`src/features/${entry.name}`).includes('budget.ts'))
+      .map((entry) => entry.name);
+    expect(Object.keys(FEATURE_BUDGETS).sort()).toEqual(declared.sort());
+    expect(declared).toEqual(expect.arrayContaining(['search', 'snippets', 'tables']));
   });
 });

@@ -1,0 +1,30 @@
+import type { AssetBudget } from '../../core/budget';
+
+/** The runnable snippets, in the order a reader downloads them: page script → runner → editor and transpiler. */
+export const budgets: readonly AssetBudget[] = [
+  {
+    name: 'snippet page script (with the page)',
+    kB: 1.5,
+    find: { files: [/^_astro\/Snippets\.astro_astro_type_script[\w.-]*\.js$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
+  },
+  {
+    // 5 KiB, the runner's budget since it was written.
+    name: 'snippet runner: controller + sandbox worker (on idle or first Run)',
+    kB: 5.12,
+    find: { files: [/^_astro\/controller\.[\w-]+\.js$/, /^_astro\/browser-worker-[\w-]+\.js$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
+  },
+  {
+    name: 'snippet editor: CodeMirror (on Edit)',
+    kB: 145,
+    find: { files: [/^_astro\/editor\.[\w-]+\.js$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
+  },
+  {
+    name: 'snippet transpiler: sucrase (on Edit)',
+    kB: 50,
+    find: { files: [/^_astro\/transpile\.[\w-]+\.js$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
+  },
+];
