@@ -10,6 +10,8 @@ import { rehypeCodeFigure } from '../features/code-blocks/rehype-code-figure';
 import { shikiNoTimeLimit } from '../features/code-blocks/shiki-no-time-limit';
 import { rehypeCitations } from '../features/citations/rehype-citations';
 import { rehypeHeadingAnchors } from '../features/headings/rehype-heading-anchors';
+import { remarkContentPolicy } from '../features/content-policy/remark-content-policy';
+import { renderingFromTheTop } from '../features/notes/markdown-notes';
 import { remarkComparisonTables } from '../features/tables/remark-comparison-tables';
 import { shikiStyleClasses } from '../features/code-blocks/shiki-style-classes';
 import { rehypeBaseLinks } from '../features/links/rehype-base-links';
@@ -18,7 +20,8 @@ import { darkTheme, lightTheme } from '../features/code-blocks/shiki-themes';
 import { withBase } from '../core/urls';
 import { site } from '../site';
 
-export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableSnippets];
+// The content policy first: it reads only what the author wrote, before any plugin adds markup of its own.
+export const remarkPlugins = [remarkGfm, remarkContentPolicy, remarkComparisonTables, remarkRunnableSnippets];
 
 export const shikiConfig: Partial<ShikiConfig> = {
   // Plain github-light falls below 4.5:1 contrast (orange, red); see shiki-themes.ts.
@@ -48,5 +51,6 @@ export const rehypePlugins: RehypePlugins = [
 export function markdownProcessor() {
   // GFM is added explicitly through remark-gfm above, so the processor's own
   // switch stays off (it would register remark-gfm a second time).
-  return unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins });
+  // `.md` notes render from the top of the file and fail the build like `.mdx` notes (see markdown-notes.ts).
+  return renderingFromTheTop(unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins }));
 }

@@ -7,7 +7,7 @@ import { contentDir } from '../../core/content-dir';
 import { noteSchema } from './schema';
 
 /** Every note source under `<content>/notes`, as the notes collection's glob loader sees them. */
-function noteFiles(dir: string): string[] {
+export function noteFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
