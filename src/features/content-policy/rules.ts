@@ -133,7 +133,7 @@ export function attributeProblems(element: string, name: string, value: string |
       `style= on <${element}> is ignored: the page's Content-Security-Policy blocks inline styles. Remove it; the site styles Markdown.`,
     ];
   }
-  if (attribute === 'srcdoc' || attribute === 'http-equiv') {
+  if (attribute === 'srcdoc' || attribute === 'http-equiv' || attribute === 'httpequiv') {
     return [`${name}= on <${element}> can load a document or redirect the reader. Remove it.`];
   }
   if (value === undefined || !isUrlAttribute(attribute)) return [];

@@ -19,7 +19,9 @@ const failures = new Map<string, ContentProblem[]>();
 function problemsOf(file: string, error: unknown): ContentProblem[] {
   const problems = (error as { problems?: unknown }).problems;
   if (Array.isArray(problems)) return problems as ContentProblem[];
-  return [{ file, message: error instanceof Error ? error.message : String(error) }];
+  const message = error instanceof Error ? error.message : String(error);
+  // Astro prefixes the message with the file's absolute path, which the problem already names.
+  return [{ file, message: message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '') }];
 }
 
 /** The note as written, frontmatter blanked, when `body` is its body; else `body` itself. */
