@@ -1,11 +1,14 @@
 /**
- * `npm run check`'s content step: every note's frontmatter, with file:line:column
- * messages. Citations, tables and links are checked by the build that follows.
+ * `npm run check`'s content step: every note's frontmatter, the content policy (src/features/content-policy) and
+ * unique note URLs, with file:line:column messages. Citations, tables and links are checked by the build that follows.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { noteSchema } from '../../src/features/notes/schema';
 import { checkFrontmatter, formatProblem } from '../../src/features/notes/frontmatter-check';
+import { policyProblems } from '../../src/features/content-policy/check-notes';
+import { routeProblems, takenRoutes } from '../../src/features/notes/unique-routes';
+import { formatContentProblem } from '../../src/core/content-error';
 
 const contentDir = process.env.CONTENT_DIR ?? './content';
 const notesDir = join(contentDir, 'notes');
@@ -17,9 +20,14 @@ const files = readdirSync(notesDir, { recursive: true, encoding: 'utf8' })
 
 const problems = files.flatMap((file) => checkFrontmatter(file, readFileSync(file, 'utf8'), noteSchema));
 for (const problem of problems) console.error(formatProblem(problem));
-if (problems.length > 0) {
-  console.error(`\n${problems.length} frontmatter problem(s) in ${notesDir}.`);
+const others = [
+  ...files.flatMap((file) => policyProblems(file, readFileSync(file, 'utf8'))),
+  ...routeProblems(notesDir, files, takenRoutes()),
+];
+for (const problem of others) console.error(formatContentProblem(problem));
+if (problems.length + others.length > 0) {
+  console.error(`\n${problems.length + others.length} content problem(s) in ${notesDir}.`);
   process.exitCode = 1;
 } else {
-  console.log(`${files.length} notes: frontmatter valid.`);
+  console.log(`${files.length} notes: frontmatter valid, content policy kept, every URL unique.`);
 }
