@@ -20,7 +20,7 @@ it('fails the build on every attack fixture at once, each with file:line:column 
     });
     const output = `${run.stdout}\n${run.stderr}`;
     expect(run.status, output).not.toBe(0);
-    expect(output).toContain('53 content-policy problems need fixing:');
+    expect(output).toContain('58 content-policy problems need fixing:');
     const notes = `${tree}/notes`;
     for (const line of [
       `${notes}/script.md:9:1: <script> is not allowed in a note`,

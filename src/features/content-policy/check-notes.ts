@@ -1,7 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -10,6 +9,7 @@ import { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../../core/content-error';
 import { contentDir } from '../../core/content-dir';
 import { noteFiles } from '../notes/content-check';
+import { blankFrontmatter } from '../notes/markdown-notes';
 import { remarkContentPolicy } from './remark-content-policy';
 
 /**
@@ -18,7 +18,7 @@ import { remarkContentPolicy } from './remark-content-policy';
  */
 export function policyProblems(file: string, text: string): ContentProblem[] {
   // Blank, not cut, the frontmatter: positions stay those of the file.
-  const { content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+  const content = blankFrontmatter(text);
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (file.endsWith('.mdx')) processor.use(remarkMdx);
   processor.use(remarkContentPolicy);
@@ -48,7 +48,8 @@ export function checkNotesPolicy(root: string = contentDir()): ContentProblem[] 
 /**
  * Fails `astro build` before anything renders when a note breaks the content policy (src/features/content-policy/
  * rules.ts), listing every problem in every note at once; the pipeline's plugin stops the same markup note by note,
- * in `astro dev` too, where this only warns so a half-typed note does not stop the server.
+ * in `astro dev` too, where this only warns (as in `astro preview` and `astro check`) so a half-typed note does not
+ * stop the server.
  */
 export function contentPolicy(): AstroIntegration {
   return {
@@ -58,8 +59,8 @@ export function contentPolicy(): AstroIntegration {
         const problems = checkNotesPolicy();
         if (problems.length === 0) return;
         const error = new ContentError('content-policy problem', problems, Infinity);
-        if (command === 'dev') logger.warn(error.message);
-        else throw error;
+        if (command === 'build') throw error;
+        logger.warn(error.message);
       },
     },
   };

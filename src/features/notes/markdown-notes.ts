@@ -1,6 +1,5 @@
 import type { AstroIntegration } from 'astro';
 import type { MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,16 @@ function problemsOf(file: string, error: unknown): ContentProblem[] {
   return [{ file, message: message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '') }];
 }
 
+/**
+ * The file with its frontmatter replaced by spaces, line breaks kept: Markdown reads blank lines, and every position
+ * stays the file's. Done by hand, not with Astro's parseFrontmatter, so that YAML errors stay the frontmatter
+ * check's to report.
+ */
+export function blankFrontmatter(text: string): string {
+  const match = /^\uFEFF?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?=\r?\n|$)/.exec(text);
+  return match ? match[0].replace(/[^\r\n]/g, ' ') + text.slice(match[0].length) : text;
+}
+
 /** The note as written, frontmatter blanked, when `body` is its body; else `body` itself. */
 function fromTheTop(path: string, body: string): string {
   let whole: string;
@@ -32,7 +41,7 @@ function fromTheTop(path: string, body: string): string {
   } catch {
     return body;
   }
-  const { content } = parseFrontmatter(whole, { frontmatter: 'empty-with-spaces' });
+  const content = blankFrontmatter(whole);
   return content.trim() === body.trim() ? content : body;
 }
 

@@ -86,7 +86,7 @@ export function routeProblems(notesDir: string, files: string[], taken: TakenRou
   return problems;
 }
 
-/** Fails `astro build` (warns in `astro dev`) before any page renders when two notes, or a note and a page, share a URL. */
+/** Fails `astro build` (warns in `astro dev` and the other commands) before any page renders when two notes, or a note and a page, share a URL. */
 export function uniqueNoteRoutes(): AstroIntegration {
   return {
     name: 'asyncio-notes:unique-routes',
@@ -96,8 +96,8 @@ export function uniqueNoteRoutes(): AstroIntegration {
         const problems = routeProblems(notesDir, noteFiles(notesDir), takenRoutes());
         if (problems.length === 0) return;
         const error = new ContentError('note URL', problems);
-        if (command === 'dev') logger.warn(error.message);
-        else throw error;
+        if (command === 'build') throw error;
+        logger.warn(error.message);
       },
     },
   };

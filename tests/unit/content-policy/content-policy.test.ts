@@ -72,6 +72,14 @@ const attacks: Record<string, string[]> = {
     '11:1: ![…](…): src="https://example.com/pixel.gif" loads from another site',
   ],
   'template-script.md': ['9:1: <template> is not allowed', '9:11: <script> is not allowed'],
+  'comment-breakout.md': ['9:6: <script> is not allowed in a note'],
+  'unquoted-entity.md': [`9:1: <a> href="javascript:alert(1)" ${RUNS_SCRIPT}`],
+  // The browser parses a noscript's content as text and lets the image out; the whole element is refused.
+  'noscript-breakout.md': ['9:1: <noscript> is not allowed in a note'],
+  'jsx-namespaced.mdx': [
+    '9:1: <svg:script> is not allowed in a note',
+    "11:16: on:click= on <a> runs script in the reader's browser",
+  ],
   'jsx-javascript-href.mdx': [`9:4: <a> href="javascript:alert(1)" ${RUNS_SCRIPT}`],
   'jsx-upper-case-href.mdx': [`9:9: <a HREF="https://example.org/unregistered"> ${NOT_MARKDOWN_LINK}`],
   'jsx-expression-href.mdx': [`9:9: <a href="https://example.org/unregistered"> ${NOT_MARKDOWN_LINK}`],
