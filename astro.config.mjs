@@ -8,7 +8,10 @@ import { contentCheck } from './src/features/notes/content-check.ts';
 import { quietBuild } from './src/build/quiet-build.ts';
 import { contentSecurityPolicy } from './src/core/csp.ts';
 import { citationChecks } from './src/features/citations/build-checks.ts';
-import { finishBuild } from './src/build/index-and-check-links.ts';
+import { indexCheckAndPublish } from './src/build/index-check-and-publish.ts';
+import { contentPolicy } from './src/features/content-policy/check-notes.ts';
+import { markdownNoteFailures } from './src/features/notes/markdown-notes.ts';
+import { uniqueNoteRoutes } from './src/features/notes/unique-routes.ts';
 import { site } from './src/site.ts';
 
 // A build of another content tree (fixtures, benchmarks) keeps its own content
@@ -27,17 +30,22 @@ export default defineConfig({
     // Shiki runs inside the processor's plugin list (src/markdown/pipeline.ts).
     syntaxHighlight: false,
   },
-  // finishBuild stays last: it indexes and checks the final HTML every other step wrote.
+  // indexCheckAndPublish stays last: it indexes and checks the final HTML every other step wrote, then publishes it.
   integrations: [
     contentCheck(),
+    uniqueNoteRoutes(),
+    contentPolicy(),
     quietBuild(),
     mdx({ optimize: true }),
     sitemap(),
     codeStyles(),
     citationChecks(),
-    finishBuild(),
+    markdownNoteFailures(),
+    indexCheckAndPublish(),
   ],
   security: { csp: contentSecurityPolicy },
   build: { format: 'directory' },
+  // Two routes for one URL fail the build instead of one page silently replacing the other.
+  prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
 });

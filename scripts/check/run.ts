@@ -26,7 +26,7 @@ interface Step {
 const steps: Step[] = [
   {
     name: 'content',
-    what: 'frontmatter of every note',
+    what: 'frontmatter, content policy and unique URLs of every note',
     command: ['tsx', 'scripts/check/content.ts'],
     hint: 'Fix the fields named above (CONTRIBUTING.md, "Frontmatter").',
   },

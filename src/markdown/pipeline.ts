@@ -11,6 +11,8 @@ import { shikiNoTimeLimit } from '../features/code-blocks/shiki-no-time-limit';
 import { rehypeCitations } from '../features/citations/rehype-citations';
 import { assignHeadingIds } from '../features/headings/heading-ids';
 import { rehypeHeadingAnchors } from '../features/headings/rehype-heading-anchors';
+import { remarkContentPolicy } from '../features/content-policy/remark-content-policy';
+import { renderingFromTheTop } from '../features/notes/markdown-notes';
 import { remarkComparisonTables } from '../features/tables/remark-comparison-tables';
 import { rehypeTableAnchors } from '../features/tables/rehype-table-anchors';
 import { shikiStyleClasses } from '../features/code-blocks/shiki-style-classes';
@@ -20,7 +22,8 @@ import { darkTheme, lightTheme } from '../features/code-blocks/shiki-themes';
 import { withBase } from '../core/urls';
 import { site } from '../site';
 
-export const remarkPlugins = [remarkGfm, remarkComparisonTables, remarkRunnableSnippets];
+// The content policy first: it reads only what the author wrote, before any plugin adds markup of its own.
+export const remarkPlugins = [remarkGfm, remarkContentPolicy, remarkComparisonTables, remarkRunnableSnippets];
 
 export const shikiConfig: Partial<ShikiConfig> = {
   // Plain github-light falls below 4.5:1 contrast (orange, red); see shiki-themes.ts.
@@ -54,5 +57,6 @@ export const rehypePlugins: RehypePlugins = [
 export function markdownProcessor() {
   // GFM is added explicitly through remark-gfm above, so the processor's own
   // switch stays off (it would register remark-gfm a second time).
-  return unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins });
+  // `.md` notes render from the top of the file and fail the build like `.mdx` notes (see markdown-notes.ts).
+  return renderingFromTheTop(unified({ gfm: false, smartypants: false, remarkPlugins, rehypePlugins }));
 }

@@ -1,0 +1,193 @@
+import { relative } from 'node:path';
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Nodes, Root } from 'mdast';
+import { raw } from 'hast-util-raw';
+import { toHast } from 'mdast-util-to-hast';
+import { find, html, svg } from 'property-information';
+import type { Position } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { ContentError, type ContentProblem } from '../../core/content-error';
+import { attributeProblems, elementProblem, urlProblem } from './rules';
+
+/** MDX's syntax-tree nodes, as far as the policy reads them (mdast-util-mdx-jsx, -expression, -esm). */
+interface Estree {
+  body: { type: string; expression?: EstreeExpression }[];
+}
+interface EstreeExpression {
+  type: string;
+  value?: unknown;
+  regex?: unknown;
+  expressions?: unknown[];
+  quasis?: { value: { cooked?: string | null | undefined } }[];
+}
+interface WithEstree {
+  data?: { estree?: Estree | null | undefined } | undefined;
+}
+interface JsxAttribute {
+  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
+  name?: string;
+  value?: string | null | ({ type: 'mdxJsxAttributeValueExpression'; value: string } & WithEstree);
+  position?: Position | undefined;
+}
+interface JsxElement {
+  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
+  name: string | null;
+  attributes: JsxAttribute[];
+  position?: Position | undefined;
+}
+
+/**
+ * The value of an MDX expression when it is nothing but a literal (`{'{'}`, `{42}`, `{/* note *\/}` → ''), else
+ * undefined: anything else is JavaScript that Node would run while building the site.
+ */
+function literalOf(node: WithEstree): string | undefined {
+  const body = node.data?.estree?.body;
+  if (!body) return undefined;
+  if (body.length === 0) return '';
+  const [statement] = body;
+  const expression = body.length === 1 && statement?.type === 'ExpressionStatement' ? statement.expression : undefined;
+  if (expression?.type === 'Literal' && expression.regex === undefined && typeof expression.value !== 'bigint') {
+    return String(expression.value);
+  }
+  if (expression?.type === 'TemplateLiteral' && expression.expressions?.length === 0) {
+    return expression.quasis?.[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+const CODE_NOT_ALLOWED =
+  'is JavaScript, which Node runs while the site is built. A note may hold only text: write \\{ and \\} for the characters, {/* … */} for a comment, or put code in a fenced block.';
+
+const excerpt = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+};
+
+/** The attribute as the browser will see it: `className` → `class`, `xLinkHref` → `xlink:href`. */
+function attributeName(property: string, space: 'html' | 'svg'): string {
+  return find(space === 'svg' ? svg : html, property).attribute;
+}
+
+/** A hast property value as the attribute's text. */
+function attributeText(value: unknown): string | undefined {
+  if (value === null || value === undefined || value === false) return undefined;
+  if (value === true) return '';
+  return Array.isArray(value)
+    ? value.join(value.length > 1 && typeof value[0] === 'string' ? ', ' : ' ')
+    : String(value);
+}
+
+/**
+ * Fails the build on markup in a note that could run script, redirect, submit, embed or load from another site,
+ * on MDX code (`import`/`export`, `{expressions}` other than literals, spread attributes), on components not in the
+ * allow-list, and on links written as HTML/JSX (they skip the source registry): each with file:line:column and what
+ * to write instead. First in the pipeline, so it reads only what the author wrote. Raw HTML in `.md` is read as
+ * the browser will read it (parsed together with the Markdown around it), so entities, case, split tags and
+ * newlines inside attributes change nothing.
+ */
+export function remarkContentPolicy() {
+  return (tree: Root, file: VFile) => {
+    const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
+    const problems: ContentProblem[] = [];
+    const report = (node: { position?: Position | undefined }, message: string) =>
+      problems.push({ file: path, line: node.position?.start.line, column: node.position?.start.column, message });
+    /** Markdown links and images, by position: their addresses are checked here, not as HTML. */
+    const markdownLinks = new Set<string>();
+    const at = (position: Position | undefined) => position && `${position.start.line}:${position.start.column}`;
+    let hasHtml = false;
+
+    visit(tree, (node: Nodes) => {
+      switch (node.type) {
+        case 'link':
+        case 'image':
+        case 'definition': {
+          const problem = urlProblem(node.type === 'image' ? 'src' : 'href', node.url);
+          if (problem) report(node, `${node.type === 'image' ? '![…]' : '[…]'}(…): ${problem}`);
+          const key = at(node.position);
+          if (key) markdownLinks.add(key);
+          return;
+        }
+        case 'html':
+          hasHtml = true;
+          return;
+        case 'mdxjsEsm':
+          report(
+            node,
+            `\`${excerpt(node.value)}\` is an import or export: module code, which Node runs while the site is built, and notes may not use components. If it is prose, start the line with another word.`,
+          );
+          return;
+        case 'mdxFlowExpression':
+        case 'mdxTextExpression':
+          if (literalOf(node) === undefined) report(node, `{${excerpt(node.value)}} ${CODE_NOT_ALLOWED}`);
+          return;
+        case 'mdxJsxFlowElement':
+        case 'mdxJsxTextElement':
+          checkJsx(node as unknown as JsxElement, report);
+          return;
+        default:
+          return;
+      }
+    });
+
+    // Raw HTML is parsed with the Markdown around it, as the browser will parse the page.
+    if (hasHtml) {
+      const hast = raw(toHast(tree, { allowDangerousHtml: true }) as HastRoot, { file });
+      const walk = (node: HastRoot | HastContent, space: 'html' | 'svg') => {
+        if (node.type === 'element') {
+          const inner = node.tagName === 'svg' ? 'svg' : space;
+          if (!markdownLinks.has(at(node.position) ?? '')) checkElement(node, inner, report);
+          for (const child of node.children) walk(child, inner);
+          if (node.tagName === 'template' && 'content' in node) walk(node.content as HastRoot, inner);
+          return;
+        }
+        if ('children' in node) for (const child of node.children) walk(child, space);
+      };
+      walk(hast, 'html');
+    }
+
+    if (problems.length > 0) {
+      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+      throw new ContentError('content-policy problem', problems);
+    }
+  };
+}
+
+type Report = (node: { position?: Position | undefined }, message: string) => void;
+
+function checkElement(node: Element, space: 'html' | 'svg', report: Report) {
+  const problem = elementProblem(node.tagName);
+  if (problem) report(node, problem);
+  for (const [property, value] of Object.entries(node.properties)) {
+    const name = attributeName(property, space);
+    for (const message of attributeProblems(node.tagName, name, attributeText(value))) report(node, message);
+  }
+}
+
+function checkJsx(node: JsxElement, report: Report) {
+  // `<>…</>` (a fragment) renders nothing of its own.
+  if (node.name === null) return;
+  const problem = elementProblem(node.name);
+  if (problem) report(node, problem);
+  for (const attribute of node.attributes) {
+    const where = attribute.position ? attribute : node;
+    if (attribute.type === 'mdxJsxExpressionAttribute') {
+      report(
+        where,
+        `a spread attribute {…} on <${node.name}> is JavaScript, which Node runs while the site is built. Write each attribute as name="value".`,
+      );
+      continue;
+    }
+    const name = attribute.name ?? '';
+    let value: string | undefined;
+    if (typeof attribute.value === 'string') value = attribute.value;
+    else if (attribute.value) {
+      value = literalOf(attribute.value);
+      if (value === undefined) {
+        report(where, `${name}={${excerpt(attribute.value.value)}} on <${node.name}> ${CODE_NOT_ALLOWED}`);
+        continue;
+      }
+    }
+    for (const message of attributeProblems(node.name, name, value)) report(where, message);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Nothing is lost: two notes at one URL, or a note at a page's URL, fail the build naming both; a `.md` note fails
+ * the build exactly as an `.mdx` note does, with lines counted from the top of the file.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { isolatedProject, localBin } from '../helpers/isolated-project';
+
+function build(tree: string) {
+  const project = isolatedProject('content', [tree]);
+  try {
+    const run = spawnSync(localBin('astro'), ['build'], {
+      cwd: project.root,
+      env: { ...process.env, CONTENT_DIR: tree, FORCE_COLOR: '0', NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    return {
+      status: run.status,
+      output: `${run.stdout}\n${run.stderr}`,
+      built: existsSync(join(project.root, 'dist')),
+    };
+  } finally {
+    project.dispose();
+  }
+}
+
+it('two notes at one URL, or a note at the URL of a page, a build folder or a folder of notes, fail the build naming both', () => {
+  const notes = 'tests/fixtures/routes/notes';
+  const { status, output, built } = build('tests/fixtures/routes');
+  expect(status, output).not.toBe(0);
+  expect(built).toBe(false);
+  expect(output).toContain('6 note URLs need fixing:');
+  for (const line of [
+    `${notes}/c10k.mdx: this note and ${notes}/c10k.md both have the URL /c10k/, so one would replace the other. Rename one of the files.`,
+    `${notes}/probe-page.mdx: this note and ${notes}/Probe Page.mdx both have the URL /probe-page/`,
+    `${notes}/sources.mdx: this note's URL /sources/ is already src/pages/sources.astro's, so one would replace the other.`,
+    `${notes}/404.mdx: this note's URL /404/ is already src/pages/404.astro's`,
+    `${notes}/pagefind.mdx: this note's URL /pagefind/ is already the build's pagefind/ folder's`,
+    `${notes}/guide.mdx: this note's URL /guide/ is the index of the folder ${notes}/guide/, which belongs to the notes in it.`,
+  ]) {
+    expect(output).toContain(line);
+  }
+  expect(output).not.toContain('unique.mdx');
+  expect(output).not.toMatch(/^\s+at /m);
+});
+
+it('a .md note with a broken table or snippet fails the build (not only a logged error and an empty page), lines counted from the top', () => {
+  const notes = 'tests/fixtures/md-notes/notes';
+  const { status, output, built } = build('tests/fixtures/md-notes');
+  expect(status, output).not.toBe(0);
+  expect(built).toBe(false);
+  expect(output).toMatch(/\[ERROR\] \[asyncio-notes:markdown-notes\][^\n]*\n2 note problems need fixing:/);
+  // The table's rows are lines 15 and 16 of the file (the body's 7 and 8).
+  expect(output).toMatch(new RegExp(`${notes}/bad-table\\.md:15(:\\d+)?: `));
+  expect(output).toMatch(new RegExp(`${notes}/bad-snippet\\.md:12:\\d+: the snippet does not parse as TypeScript`));
+  expect(output).not.toContain(`${notes}/fine.md`);
+});
