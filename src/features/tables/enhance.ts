@@ -123,31 +123,34 @@ function enhanceTable(figure: HTMLElement): void {
   addEventListener('hashchange', revealTarget);
 }
 
-/** A button in the row header that copies the address of the row's anchor and says "Copied". */
+/**
+ * A button in the row header that copies the address of the row's anchor and
+ * says "Copied". Its name is an aria-label, so the row header's text stays the row's name.
+ */
 function addRowLink(row: HTMLTableRowElement, name: string, announce: HTMLElement): void {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'row-link';
-  button.innerHTML = `${LINK_ICON}<span class="visually-hidden"></span>`;
+  button.innerHTML = `${LINK_ICON}<span></span>`;
   const label = button.querySelector('span')!;
-  const show = (text: string, visible: boolean): void => {
-    label.textContent = text;
-    label.className = visible ? '' : 'visually-hidden';
+  const show = (done?: string): void => {
+    button.setAttribute('aria-label', done ?? `Copy link to row ${name}`);
+    label.textContent = done ?? '';
   };
-  show(`Copy link to row ${name}`, false);
+  show();
   const copy = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(`${location.origin}${location.pathname}#${row.id}`);
-      show('Copied', true);
+      show('Copied');
       announce.textContent = `Link to row ${name} copied`;
     } catch {
       // The address bar then holds the link to copy by hand.
       location.hash = row.id;
-      show('Link in address bar', true);
+      show('Link in address bar');
       announce.textContent = `Copying failed: the address bar now links to row ${name}`;
     }
     setTimeout(() => {
-      show(`Copy link to row ${name}`, false);
+      show();
       announce.textContent = '';
     }, COPIED_FOR_MS);
   };
