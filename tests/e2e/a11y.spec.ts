@@ -51,12 +51,16 @@ test.describe('keyboard', () => {
   test('the theme toggle is reached by Tab and switches with Enter and Space', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/introduction/c10k/');
-    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle).toHaveAccessibleName('Theme: light');
     await tabUntil(page, toggle);
     await page.keyboard.press('Enter');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(toggle).toBeFocused();
+    await expect(toggle).toHaveAccessibleName('Theme: dark');
     await page.keyboard.press('Space');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(toggle).toHaveAccessibleName('Theme: light');
   });
 
   test('every sidebar link is reachable by Tab, with a visible focus ring', async ({ page }) => {

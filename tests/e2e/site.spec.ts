@@ -40,18 +40,46 @@ test('the sidebar marks the current page and prev/next follow the reading order'
   await expect(page.locator('a[rel="next"]')).toContainText('Parallelism vs. Concurrency');
 });
 
-test('the theme toggle persists across reloads', async ({ page }) => {
+test('the theme toggle says the theme in use and the choice persists across reloads', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/introduction/c10k/');
-  const toggle = page.getByRole('button', { name: 'Dark theme' });
-  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const toggle = page.locator('[data-theme-toggle]');
+  await expect(toggle).toHaveAccessibleName('Theme: light');
+  await expect(toggle.locator('.theme-state:visible')).toHaveText('Theme: light');
   await toggle.click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAccessibleName('Theme: dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle).toHaveAccessibleName('Theme: dark');
+  await expect(toggle.locator('.theme-state:visible')).toHaveText('Theme: dark');
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(15, 17, 21)');
+});
+
+test('the theme label is right before any module script runs: no wrong label flashes', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The page as it is before its module scripts run: only the inline theme bootstrap in <head>.
+  await page.route('**/introduction/c10k/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, '');
+    await route.fulfill({ response, body: html });
+  });
+  for (const [system, stored, shown] of [
+    ['light', null, 'light'],
+    ['dark', null, 'dark'],
+    ['light', 'dark', 'dark'],
+    ['dark', 'light', 'light'],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: system });
+    await page.goto('/');
+    await page.evaluate((theme) => (theme ? localStorage.setItem('theme', theme) : localStorage.clear()), stored);
+    await page.goto('/introduction/c10k/');
+    expect(await page.locator('script[type="module"]').count()).toBe(0);
+    await expect(page.locator('[data-theme-toggle]'), `system ${system}, stored ${stored}`).toHaveAccessibleName(
+      `Theme: ${shown}`,
+    );
+  }
 });
 
 test('an unknown address gets the 404 page', async ({ page, consoleErrors }) => {
@@ -97,7 +125,7 @@ test('a printed chapter is the article alone, dark on white, with link addresses
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/introduction/concurrency-vs-parallelism/');
   // The reader chose the dark theme; paper still gets dark text on white.
-  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('button', { name: 'Theme: light' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   for (const chrome of ['.site-header', '.sidebar', '.page-aside', '.prev-next', '.site-footer', '.table-tools']) {

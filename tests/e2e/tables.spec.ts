@@ -61,7 +61,7 @@ test.describe('without JavaScript', () => {
 test('the filter narrows the rows, counts them and restores them', async ({ page }) => {
   await page.goto(seedPage);
   const filter = page.getByRole('searchbox', { name: 'Filter rows' });
-  const count = page.locator('.comparison-table [role="status"]');
+  const count = page.locator('.comparison-table .table-count');
   await expect(count).toHaveText('3 of 3 rows');
   await filter.fill('i/o bound');
   await expect(count).toHaveText('2 of 3 rows');
@@ -76,7 +76,7 @@ test('the filter narrows the rows, counts them and restores them', async ({ page
   await expect(page.locator(`${seedTable} tbody tr:visible`)).toHaveCount(3);
 });
 
-test('sorting by a column toggles the order and aria-sort follows', async ({ page }) => {
+test('sorting by a column orders the rows and aria-sort follows', async ({ page }) => {
   await page.goto(seedPage);
   const memory = page.locator(`${seedTable} thead th`, { hasText: 'Memory Consumption' });
   const name = page.locator(`${seedTable} thead th`, { hasText: 'Name' });
@@ -118,7 +118,7 @@ test('following a link to a row the filter hides clears the filter', async ({ pa
   await expect(page.locator('#concurrency-models-threads')).toBeHidden();
   await page.evaluate(() => (location.hash = '#concurrency-models-threads'));
   await expect(page.locator('#concurrency-models-threads')).toBeVisible();
-  await expect(page.locator('.comparison-table [role="status"]')).toHaveText('3 of 3 rows');
+  await expect(page.locator('.comparison-table .table-count')).toHaveText('3 of 3 rows');
 });
 
 test('only pages with a table load the table script and styles', async ({ page }) => {
@@ -191,53 +191,219 @@ test('the "Comparison tables" filter searches only pages with tables', async ({ 
 test.describe('at 375 px', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
-  test('the page does not scroll sideways; the table scrolls in its own labelled region', async ({ page }) => {
+  test('each row is a card of "column: value" pairs that keeps its table semantics', async ({ page }) => {
     for (const path of [seedPage, '/introduction/asyncio-in-typescript/']) {
       await page.goto(path);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       expect(overflow, path).toBeLessThanOrEqual(0);
+      // Nothing scrolls sideways inside a table either.
+      for (const region of await page.locator('.comparison-table .table-scroll').all()) {
+        expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth), path).toBeLessThanOrEqual(0);
+      }
     }
     await page.goto(seedPage);
-    const region = page.getByRole('region', { name: 'Processes, threads and asyncio compared' });
-    await expect(region).toHaveAttribute('tabindex', '0');
-    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-
-    // Keyboard scrolling moves the columns while the row headers stay put.
-    const rowHeader = page.locator('#concurrency-models-threads th');
-    const before = await rowHeader.boundingBox();
-    await region.focus();
-    const atEnd = () => region.evaluate((el) => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1);
-    for (let i = 0; i < 60 && !(await atEnd()); i++) await page.keyboard.press('ArrowRight');
-    expect(await atEnd()).toBe(true);
-    expect((await rowHeader.boundingBox())?.x).toBe(before?.x);
-    // The last column is now inside the region, to the right of the pinned row header.
-    const last = await page.locator('#concurrency-models-threads td').last().boundingBox();
-    const box = await region.boundingBox();
-    expect(last!.x + last!.width).toBeLessThanOrEqual(box!.x + box!.width);
-    expect(last!.x).toBeGreaterThanOrEqual(before!.x + before!.width - 1);
+    const card = page.locator('#concurrency-models-threads');
+    const cells = card.locator('td');
+    // Stacked: every value starts at the same left edge, under the row's name.
+    const lefts = await cells.evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().left)));
+    expect(new Set(lefts).size).toBe(1);
+    const name = await card.locator('th').boundingBox();
+    expect((await cells.first().boundingBox())!.y).toBeGreaterThan(name!.y);
+    // Each value is shown under its column's name, which assistive technology already reads from the header.
+    const labels = await cells.evaluateAll((tds) => tds.map((td) => getComputedStyle(td, '::before').content));
+    expect(labels).toEqual([
+      '"Python Standard Library: " / ""',
+      '"Concurrency Type: " / ""',
+      '"Memory Consumption: " / ""',
+      '"CPUs: " / ""',
+      '"Best For: " / ""',
+    ]);
+    const table = page.getByRole('table', { name: 'Processes, threads and asyncio compared' });
+    await expect(table.getByRole('columnheader')).toHaveCount(6);
+    await expect(table.getByRole('rowheader', { name: /^Threads/ })).toBeVisible();
+    await expect(table.getByRole('cell', { name: 'preemptive multitasking' })).toBeVisible();
   });
 
   test('filter and sort work at phone width', async ({ page }) => {
     await page.goto(seedPage);
     await page.getByRole('searchbox', { name: 'Filter rows' }).fill('many');
-    await expect(page.locator('.comparison-table [role="status"]')).toHaveText('1 of 3 rows');
+    await expect(page.locator('.comparison-table .table-count')).toHaveText('1 of 3 rows');
     await page.getByRole('button', { name: 'Name' }).click();
     await expect(page.locator(`${seedTable} thead th`).first()).toHaveAttribute('aria-sort', 'ascending');
   });
 });
 
+test.describe('without JavaScript at 375 px', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
+
+  test('the cards are complete and labelled, and no control shows', async ({ page }) => {
+    await page.goto('/introduction/asyncio-in-typescript/');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const cell = page.locator('#node-counterparts-threads td').last();
+    await expect(cell).toBeVisible();
+    expect(await cell.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"Best For: " / ""');
+    // The header row is there for assistive technology only: each card shows the column names.
+    expect((await page.locator('#node-counterparts thead').boundingBox())!.width).toBeLessThanOrEqual(1);
+    await expect(page.locator('.table-tools, .table-sort, .row-link')).toHaveCount(0);
+  });
+});
+
+test('a row name never breaks inside a word, at any width', async ({ page }) => {
+  for (const width of [375, 700, 1000, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/introduction/asyncio-in-typescript/');
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('.comparison-table tbody th code')]
+        .filter((code) => code.getClientRects().length > 1)
+        .map((code) => code.textContent),
+    );
+    expect(broken, `${width} px`).toEqual([]);
+  }
+});
+
+test.describe('at 1280 px', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('a six-column table takes the width beside the prose and fits without clipping', async ({ page }) => {
+    for (const [path, id] of [
+      [seedPage, seedTable],
+      ['/introduction/asyncio-in-typescript/', '#node-counterparts'],
+    ] as const) {
+      await page.goto(path);
+      const region = page.locator(`.table-scroll:has(${id})`);
+      const table = await page.locator(id).boundingBox();
+      const article = await page.locator('.article').boundingBox();
+      // Wider than the prose column, yet inside the window and never scrolled or clipped.
+      expect(table!.width, path).toBeGreaterThan(article!.width + 100);
+      expect(table!.x + table!.width, path).toBeLessThanOrEqual(1280 - 16);
+      expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth), path).toBeLessThanOrEqual(0);
+      await expect(page.locator(id).locator('xpath=ancestor::div[@data-comparison-table]')).toHaveAttribute(
+        'data-fits',
+        '',
+      );
+      // Room for a phrase per line in every value column: no column wraps one word per line.
+      const widths = await page
+        .locator(`${id} tbody tr`)
+        .first()
+        .locator('td')
+        .evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
+      for (const width of widths) expect(width, path).toBeGreaterThanOrEqual(128);
+    }
+    // The rows of the Node.js table are short again (the Processes row was 317 px tall).
+    const processes = await page.locator('#node-counterparts-processes').boundingBox();
+    expect(processes!.height).toBeLessThan(200);
+  });
+
+  test('the outline steps aside while a wide table passes under it, and comes back', async ({ page }) => {
+    await page.goto('/introduction/asyncio-in-typescript/');
+    const aside = page.locator('.page-aside');
+    await expect(aside).toBeVisible();
+    await page.locator('#node-counterparts').evaluate((table) => {
+      table.scrollIntoView({ block: 'start' });
+      scrollBy(0, -150);
+    });
+    await expect(aside).toHaveAttribute('data-covered', '');
+    await expect(aside).toBeHidden();
+    await page.locator('#asyncio-primitives').evaluate((table) => table.scrollIntoView({ block: 'start' }));
+    await expect(aside).not.toHaveAttribute('data-covered');
+    await expect(aside).toBeVisible();
+  });
+
+  test('the header row of a long table stays in view below the site header', async ({ page }) => {
+    await page.goto('/introduction/asyncio-in-typescript/');
+    const header = page.locator('#asyncio-primitives thead th').first();
+    await page.locator('#asyncio-primitives-asyncio-queue').evaluate((row) => row.scrollIntoView({ block: 'center' }));
+    await expect(header).toBeInViewport();
+    const siteHeader = await page.locator('.site-header').boundingBox();
+    const box = await header.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(siteHeader!.y + siteHeader!.height - 1);
+    expect(box!.y).toBeLessThan(siteHeader!.y + siteHeader!.height + 8);
+  });
+});
+
+test('a third click restores the original order, and no column changes width while sorting', async ({ page }) => {
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('/introduction/asyncio-in-typescript/');
+    for (const id of ['#node-counterparts', '#asyncio-primitives']) {
+      const rowNames = page.locator(`${id} tbody th`);
+      const original = await rowNames.allTextContents();
+      const widths = () =>
+        page
+          .locator(`${id} thead th`)
+          .evaluateAll((ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width * 2) / 2));
+      const before = await widths();
+      for (const [column, th] of (await page.locator(`${id} thead th`).all()).entries()) {
+        const button = th.getByRole('button');
+        await button.click();
+        await expect(th).toHaveAttribute('aria-sort', 'ascending');
+        expect(await widths(), `${id} column ${column} ascending at ${width} px`).toEqual(before);
+        await button.click();
+        await expect(th).toHaveAttribute('aria-sort', 'descending');
+        expect(await widths(), `${id} column ${column} descending at ${width} px`).toEqual(before);
+        await button.click();
+        await expect(th).not.toHaveAttribute('aria-sort');
+        await expect(rowNames).toHaveText(original);
+      }
+    }
+  }
+});
+
+test('"copy link to this row" copies the row\'s address and says so, by mouse and keyboard', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${seedPage}?highlight=gil`);
+  await expect(page.getByRole('button', { name: 'Copy link to row Threads' })).toBeVisible();
+  // Located by place: its name changes to "Copied".
+  const button = page.locator('#concurrency-models-threads .row-link');
+  await expect(button).toHaveAccessibleName('Copy link to row Threads');
+  await button.click();
+  await expect(button).toHaveText('Copied');
+  await expect(button).toHaveAccessibleName('Copied');
+  await expect(page.locator('.comparison-table .table-tools .visually-hidden[role="status"]')).toHaveText(
+    'Link to row Threads copied',
+  );
+  const origin = new URL(page.url()).origin;
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${origin}/introduction/concurrency-vs-parallelism/#concurrency-models-threads`,
+  );
+  await expect(button).toHaveAccessibleName('Copy link to row Threads', { timeout: 5000 });
+
+  const asyncio = page.locator('#concurrency-models-asyncio .row-link');
+  await expect(asyncio).toHaveAccessibleName('Copy link to row AsyncIO');
+  await asyncio.focus();
+  await page.keyboard.press('Enter');
+  await expect(asyncio).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${origin}/introduction/concurrency-vs-parallelism/#concurrency-models-asyncio`,
+  );
+});
+
 for (const width of [375, 1280]) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`tables are axe-clean at ${width} px in the ${scheme} theme`, async ({ page }) => {
+    test(`tables are axe-clean at ${width} px in the ${scheme} theme`, async ({ page, context }) => {
+      test.setTimeout(120_000);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme: scheme });
       for (const path of [`${seedPage}#concurrency-models-threads`, '/introduction/asyncio-in-typescript/']) {
         await page.goto(path);
         await expect(page.locator('.table-tools').first()).toBeVisible();
-        // Sorted and filtered states render too: check them, not only the initial one.
+        // Sorted, copied and stuck-header states render too: check them, not only the initial one.
         await page.locator('.table-sort').first().click();
+        await page.locator('.row-link').first().click();
+        await expect(page.locator('.row-link').first()).toHaveText('Copied');
+        await page
+          .locator('.comparison-table tbody tr')
+          .last()
+          .evaluate((row) => row.scrollIntoView());
         const results = await new AxeBuilder({ page }).include('.comparison-table').analyze();
         expect(
           results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),

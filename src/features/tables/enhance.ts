@@ -1,15 +1,41 @@
 /**
  * Turns each server-rendered comparison table into an interactive one: a filter
  * box with a live "N of M rows" count, a sort button in every column header
- * (with `aria-sort` kept in step), and un-filtering when the reader follows a
- * link to a row the filter hides. Without JavaScript the table is complete;
- * the controls exist only once this runs, so none of them is ever dead.
+ * (ascending, descending, then the original order, with `aria-sort` kept in
+ * step), a "copy link to this row" button on every row, a header row that
+ * sticks while the table fits its column, and un-filtering when the reader
+ * follows a link to a row the filter hides. Without JavaScript the table is
+ * complete; the controls exist only once this runs, so none of them is ever dead.
  */
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+const COPIED_FOR_MS = 2000;
+const LINK_ICON =
+  '<svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5"><path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2"/></svg>';
 
 export function enhanceTables(root: ParentNode): void {
   for (const figure of root.querySelectorAll<HTMLElement>('[data-comparison-table]')) enhanceTable(figure);
+  stepAsideFor([...root.querySelectorAll<HTMLElement>('.comparison-table-wide')]);
+}
+
+/**
+ * On wide screens a wide table spans the outline's column; while one overlaps
+ * the sticky outline, the outline is marked covered and hides (comparison-table.css).
+ */
+function stepAsideFor(tables: HTMLElement[]): void {
+  const aside = document.querySelector<HTMLElement>('.page-aside');
+  if (!aside || tables.length === 0) return;
+  const check = (): void => {
+    const outline = aside.getBoundingClientRect();
+    const covered = tables.some((table) => {
+      const box = table.getBoundingClientRect();
+      return box.top < outline.bottom && box.bottom > outline.top && box.right > outline.left;
+    });
+    aside.toggleAttribute('data-covered', covered);
+  };
+  addEventListener('scroll', check, { passive: true });
+  addEventListener('resize', check);
+  check();
 }
 
 function cellText(row: HTMLTableRowElement, column: number): string {
@@ -17,27 +43,23 @@ function cellText(row: HTMLTableRowElement, column: number): string {
 }
 
 function enhanceTable(figure: HTMLElement): void {
-  const table = figure.querySelector('table');
+  const region = figure.querySelector<HTMLElement>('.table-scroll');
+  const table = region?.querySelector('table');
   const body = table?.tBodies[0];
   const headers = table?.tHead?.rows[0]?.cells;
-  if (!table || !body || !headers) return;
+  if (!region || !table || !body || !headers) return;
   const rows = [...body.rows];
-  const searchable = new Map(
-    rows.map((row) => [
-      row,
-      [...row.cells]
-        .map((_, i) => cellText(row, i))
-        .join(' ')
-        .toLowerCase(),
-    ]),
-  );
+  // Read before the row-link buttons add their labels to the row headers.
+  const texts = new Map(rows.map((row) => [row, [...row.cells].map((_, i) => cellText(row, i))]));
+  const searchable = new Map(rows.map((row) => [row, texts.get(row)!.join(' ').toLowerCase()]));
+  const key = (row: HTMLTableRowElement, column: number): string => texts.get(row)?.[column] ?? '';
 
   // Ids come from the validated table id (lowercase, digits, hyphens), so they are safe in markup.
   const tools = document.createElement('div');
   tools.className = 'table-tools';
-  tools.innerHTML = `<label for="${table.id}-filter">Filter rows</label><input id="${table.id}-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="${table.id}" aria-describedby="${table.id}-caption"><p class="table-count" role="status"></p>`;
+  tools.innerHTML = `<label for="${table.id}-filter">Filter rows</label><input id="${table.id}-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="${table.id}" aria-describedby="${table.id}-caption"><p class="table-count" role="status"></p><p class="visually-hidden" role="status"></p>`;
   const input = tools.querySelector('input')!;
-  const count = tools.querySelector('p')!;
+  const [count, announce] = tools.querySelectorAll('p');
 
   const filter = (): void => {
     const terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -47,7 +69,7 @@ function enhanceTable(figure: HTMLElement): void {
       row.hidden = !terms.every((term) => text.includes(term));
       if (!row.hidden) shown++;
     }
-    count.textContent = `${shown} of ${rows.length} rows`;
+    count!.textContent = `${shown} of ${rows.length} rows`;
   };
   input.addEventListener('input', filter);
   figure.prepend(tools);
@@ -62,14 +84,33 @@ function enhanceTable(figure: HTMLElement): void {
     button.insertAdjacentHTML('beforeend', '<span class="sort-icon" aria-hidden="true"></span>');
     th.append(button);
     button.addEventListener('click', () => {
-      const direction = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      const sorted = th.getAttribute('aria-sort');
+      const direction = sorted === 'ascending' ? 'descending' : sorted === 'descending' ? undefined : 'ascending';
       for (const other of headers) other.removeAttribute('aria-sort');
+      if (!direction) {
+        body.append(...rows);
+        return;
+      }
       th.setAttribute('aria-sort', direction);
       const sign = direction === 'ascending' ? 1 : -1;
-      // Array sort is stable: equal cells keep their current order.
-      body.append(...[...body.rows].sort((a, b) => sign * collator.compare(cellText(a, column), cellText(b, column))));
+      // Array sort is stable: equal cells keep the original order.
+      body.append(...[...rows].sort((a, b) => sign * collator.compare(key(a, column), key(b, column))));
     });
   }
+
+  if (navigator.clipboard) for (const row of rows) addRowLink(row, key(row, 0), announce!);
+
+  // A table that fits its column needs no scroll region, so its header row can stick to the top of the page.
+  const fit = (): void => {
+    const fits = table.offsetWidth <= region.clientWidth;
+    figure.toggleAttribute('data-fits', fits);
+    if (fits) region.removeAttribute('tabindex');
+    else region.tabIndex = 0;
+  };
+  const resize = new ResizeObserver(fit);
+  resize.observe(region);
+  resize.observe(table);
+  figure.toggleAttribute('data-enhanced', true);
 
   const revealTarget = (): void => {
     const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -80,4 +121,39 @@ function enhanceTable(figure: HTMLElement): void {
     }
   };
   addEventListener('hashchange', revealTarget);
+}
+
+/**
+ * A button in the row header that copies the address of the row's anchor and
+ * says "Copied". Its name is an aria-label, so the row header's text stays the row's name.
+ */
+function addRowLink(row: HTMLTableRowElement, name: string, announce: HTMLElement): void {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'row-link';
+  button.innerHTML = `${LINK_ICON}<span></span>`;
+  const label = button.querySelector('span')!;
+  const show = (done?: string): void => {
+    button.setAttribute('aria-label', done ?? `Copy link to row ${name}`);
+    label.textContent = done ?? '';
+  };
+  show();
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(`${location.origin}${location.pathname}#${row.id}`);
+      show('Copied');
+      announce.textContent = `Link to row ${name} copied`;
+    } catch {
+      // The address bar then holds the link to copy by hand.
+      location.hash = row.id;
+      show('Link in address bar');
+      announce.textContent = `Copying failed: the address bar now links to row ${name}`;
+    }
+    setTimeout(() => {
+      show();
+      announce.textContent = '';
+    }, COPIED_FOR_MS);
+  };
+  button.addEventListener('click', () => void copy());
+  row.cells[0]?.append(button);
 }

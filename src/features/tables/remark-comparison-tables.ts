@@ -191,27 +191,53 @@ function part(hName: string, hProperties: Properties, children: ComparisonTableP
  */
 const WORD_BREAK: PhrasingContent = { type: 'text', value: ' ' };
 
-function cell(node: TableCell, hName: 'th' | 'td', align: string | null | undefined, scope?: 'col' | 'row') {
-  node.data = { ...node.data, hName, hProperties: { ...(scope ? { scope } : {}), ...(align ? { align } : {}) } };
+/**
+ * The ARIA roles repeat the elements' own: on narrow screens comparison-table.css
+ * lays rows out as cards (`display: block`), and some browsers then drop a
+ * table's semantics unless the roles are explicit.
+ */
+const ROLES = { col: 'columnheader', row: 'rowheader', cell: 'cell' } as const;
+
+function cell(
+  node: TableCell,
+  hName: 'th' | 'td',
+  align: string | null | undefined,
+  kind: keyof typeof ROLES,
+  extra: Properties = {},
+) {
+  const scope = kind === 'cell' ? {} : { scope: kind };
+  node.data = {
+    ...node.data,
+    hName,
+    hProperties: { ...scope, role: ROLES[kind], ...(align ? { align } : {}), ...extra },
+  };
   node.children.push({ ...WORD_BREAK });
 }
 
+/** Tables with this many columns and more take the width beside the prose on wide screens. */
+const WIDE_TABLE_COLUMNS = 5;
+
 function renderTable({ id, caption, captionContent, align, header, rows }: TableRender): ComparisonTablePart {
+  const columnNames = header.children.map((node) => toString(node).trim());
   header.children.forEach((node, i) => cell(node, 'th', align[i], 'col'));
   for (const { row, id: rowId } of rows) {
     const name = toString(row.children[0] ?? { type: 'text', value: '' });
-    row.data = { ...row.data, hProperties: { id: rowId, dataPagefindTitle: `${name} — ${caption}` } };
-    row.children.forEach((node, i) => (i === 0 ? cell(node, 'th', align[i], 'row') : cell(node, 'td', align[i])));
+    row.data = { ...row.data, hProperties: { id: rowId, role: 'row', dataPagefindTitle: `${name} — ${caption}` } };
+    // A card shows each value under its column's name (comparison-table.css).
+    row.children.forEach((node, i) =>
+      i === 0 ? cell(node, 'th', align[i], 'row') : cell(node, 'td', align[i], 'cell', { dataLabel: columnNames[i] }),
+    );
   }
-  const table = part('table', { id, dataPagefindTitle: caption }, [
+  header.data = { ...header.data, hProperties: { role: 'row' } };
+  const table = part('table', { id, role: 'table', dataPagefindTitle: caption }, [
     // The inner span stays in view while the table scrolls sideways under it.
     part('caption', { id: captionId(id) }, [
       part('span', { className: ['caption-text'] }, [...captionContent, { ...WORD_BREAK }]),
     ]),
-    part('thead', {}, [header]),
+    part('thead', { role: 'rowgroup' }, [header]),
     part(
       'tbody',
-      {},
+      { role: 'rowgroup' },
       rows.map(({ row }) => row),
     ),
   ]);
@@ -223,7 +249,10 @@ function renderTable({ id, caption, captionContent, align, header, rows }: Table
   return part(
     'div',
     {
-      className: ['comparison-table'],
+      className: [
+        'comparison-table',
+        ...(header.children.length >= WIDE_TABLE_COLUMNS ? ['comparison-table-wide'] : []),
+      ],
       dataComparisonTable: '',
       dataPagefindFilter: `${TABLES_SEARCH_FILTER.name}:${TABLES_SEARCH_FILTER.value}`,
     },

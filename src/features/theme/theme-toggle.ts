@@ -6,10 +6,9 @@ function currentTheme(): Theme {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+/** The button's label follows the theme through CSS (ThemeToggle.astro); this only switches and remembers. */
 export function initThemeToggle(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
-    sync();
     button.addEventListener('click', () => {
       const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset.theme = next;
@@ -18,8 +17,6 @@ export function initThemeToggle(): void {
       } catch {
         // Storage can be blocked; the choice still applies to this page.
       }
-      sync();
     });
-    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', sync);
   }
 }

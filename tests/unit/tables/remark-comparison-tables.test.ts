@@ -37,14 +37,26 @@ describe('remark-comparison-tables', () => {
   it('renders caption, header scopes, row anchors and the search hooks', async () => {
     const { code, metadata } = await render(seed);
     expect(code).toContain(
-      '<div class="comparison-table" data-comparison-table="" data-pagefind-filter="type:Comparison tables"><div class="table-scroll" role="region" tabindex="0" aria-labelledby="concurrency-models-caption"><table id="concurrency-models" data-pagefind-title="Processes, threads and asyncio compared"><caption id="concurrency-models-caption"><span class="caption-text">Processes, threads and asyncio compared </span></caption>',
+      '<div class="comparison-table" data-comparison-table="" data-pagefind-filter="type:Comparison tables"><div class="table-scroll" role="region" tabindex="0" aria-labelledby="concurrency-models-caption"><table id="concurrency-models" role="table" data-pagefind-title="Processes, threads and asyncio compared"><caption id="concurrency-models-caption"><span class="caption-text">Processes, threads and asyncio compared </span></caption>',
     );
-    expect(code).toContain('<th scope="col">Python Standard Library </th>');
+    expect(code).toContain('<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Name </th>');
+    expect(code).toContain('<th scope="col" role="columnheader">Python Standard Library </th>');
+    // Each value carries its column's name, which a card shows as its label.
     expect(code).toContain(
-      '<tr id="concurrency-models-threads" data-pagefind-title="Threads — Processes, threads and asyncio compared"><th scope="row">Threads </th><td><code>threading</code> </td><td>1 (because of the GIL) </td></tr>',
+      '<tr id="concurrency-models-threads" role="row" data-pagefind-title="Threads — Processes, threads and asyncio compared"><th scope="row" role="rowheader">Threads </th><td role="cell" data-label="Python Standard Library"><code>threading</code> </td><td role="cell" data-label="CPUs">1 (because of the GIL) </td></tr>',
     );
+    expect(code).toContain('<tbody role="rowgroup">');
     expect(code).not.toContain('Table:');
     expect(pageData(metadata.frontmatter, TABLE_IDS)).toEqual(['concurrency-models']);
+  });
+
+  it('marks a table of five columns or more as wide, so it may take the width beside the prose', async () => {
+    const { code } = await render(seed);
+    expect(code).toContain('<div class="comparison-table" data-comparison-table');
+    const five = await render(
+      'Table: Five columns [#five]\n\n| a | b | c | d | e |\n| - | - | - | - | - |\n| 1 | 2 | 3 | 4 | 5 |\n',
+    );
+    expect(five.code).toContain('<div class="comparison-table comparison-table-wide" data-comparison-table');
   });
 
   it('marks where the prose resumes after a table, so search does not credit it to the last row', async () => {
