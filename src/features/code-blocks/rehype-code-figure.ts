@@ -20,7 +20,14 @@ export function rehypeCodeFigure() {
           {
             type: 'element',
             tagName: 'button',
-            properties: { type: 'button', className: ['code-copy'], hidden: true, dataCopy: '' },
+            // A control, not content: search excerpts must not read "}Copy300 ms".
+            properties: {
+              type: 'button',
+              className: ['code-copy'],
+              hidden: true,
+              dataCopy: '',
+              dataPagefindIgnore: true,
+            },
             children: [{ type: 'text', value: 'Copy' }],
           },
           node,

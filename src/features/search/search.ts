@@ -5,6 +5,8 @@
  * `<base>pagefind/`, never before the reader asks for it.
  */
 
+import { EXCERPT_WORDS } from './landing';
+
 /** The URL parameter Pagefind adds to result links; its value is the searched terms. */
 export const HIGHLIGHT_PARAM = 'highlight';
 
@@ -41,15 +43,36 @@ function script(src: string, type = 'text/javascript'): Promise<unknown> {
   return load(Object.assign(document.createElement('script'), { src, type }));
 }
 
+/** Pagefind's modal with its own parts, so our result template can go into its results list. */
+function modalElement(): PagefindModal {
+  const modal = document.createElement('pagefind-modal') as PagefindModal;
+  const header = document.createElement('pagefind-modal-header');
+  header.append(document.createElement('pagefind-input'));
+  const body = document.createElement('pagefind-modal-body');
+  body.append(document.createElement('pagefind-summary'), document.createElement('pagefind-results'));
+  const footer = document.createElement('pagefind-modal-footer');
+  footer.append(document.createElement('pagefind-keyboard-hints'));
+  modal.append(header, body, footer);
+  return modal;
+}
+
 async function loadModal(): Promise<PagefindModal> {
   const config = document.createElement('pagefind-config');
   config.setAttribute('bundle-path', bundle);
   config.setAttribute('base-url', import.meta.env.BASE_URL);
   config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
-  const modal = document.createElement('pagefind-modal') as PagefindModal;
+  config.setAttribute('excerpt-length', String(EXCERPT_WORDS));
+  const modal = modalElement();
   document.body.append(config, modal);
   try {
-    await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
+    const [{ renderResult }] = await Promise.all([
+      import('./result-template'),
+      stylesheet(`${bundle}pagefind-component-ui.css`),
+      script(`${bundle}pagefind-component-ui.js`),
+    ]);
+    // Set once the element is defined: its constructor would reset an earlier value.
+    const results = modal.querySelector('pagefind-results') as (HTMLElement & { resultTemplate?: unknown }) | null;
+    if (results) results.resultTemplate = renderResult;
   } catch (error) {
     // Leave nothing behind, so the next attempt starts clean.
     config.remove();
@@ -103,8 +126,17 @@ function reportFailure(error: unknown): void {
   });
 }
 
+/**
+ * Where focus goes when the dialog closes: where it was, or — when nothing had
+ * focus, as after "/" pressed while reading — the search button, never <body>.
+ */
+function focusToRestore(button: HTMLButtonElement | null): HTMLElement | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : button;
+}
+
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
-  const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : button;
+  const returnFocus = focusToRestore(button);
   const stopBuffering = bufferTyping();
   loading ??= loadModal();
   let modal: PagefindModal;
@@ -121,10 +153,14 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   modal.open();
   const input = modal.querySelector('input');
   if (input && typed) {
-    input.value += typed;
+    // What the reader typed while search loaded is the new query, never appended to the last one.
+    input.value = typed;
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.focus();
+  } else {
+    // The previous query comes back selected: typing replaces it, arrows keep it.
+    input?.select();
   }
-  input?.focus();
   button?.setAttribute('aria-expanded', 'true');
   modal.dialogEl?.addEventListener(
     'close',

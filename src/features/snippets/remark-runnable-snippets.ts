@@ -87,12 +87,15 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
           dataPagefindIgnore: true,
         },
       }),
-      block({
-        hName: 'p',
-        hProperties: { className: ['snippet-label'], dataPagefindIgnore: true },
-        hChildren: [text('Expected output')],
-      }),
-      snippet.output,
+      {
+        type: 'runnableSnippet',
+        // Search indexes the code, never what it prints.
+        data: { hName: 'div', hProperties: { className: ['snippet-expected'], dataPagefindIgnore: true } },
+        children: [
+          block({ hName: 'p', hProperties: { className: ['snippet-label'] }, hChildren: [text('Expected output')] }),
+          snippet.output,
+        ],
+      },
     ],
   } as RunnableSnippetNode;
 }

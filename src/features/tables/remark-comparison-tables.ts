@@ -202,19 +202,36 @@ function cell(node: TableCell, hName: 'th' | 'td', align: string | null | undefi
   node.children.push({ ...WORD_BREAK });
 }
 
+/**
+ * A row's search excerpt reads "Column: value" pairs: Pagefind indexes the
+ * attribute's text before the cell's (data-pagefind-index-attrs), while readers
+ * and screen readers meet the header once, where it is.
+ */
+function labelForSearch(node: TableCell, column: string | undefined) {
+  if (!column) return;
+  const hProperties = { ...node.data?.hProperties, dataPagefindIndexAttrs: 'data-column', dataColumn: `${column}:` };
+  node.data = { ...node.data, hProperties };
+}
+
 function renderTable({ id, caption, captionContent, align, header, rows }: TableRender): ComparisonTablePart {
+  const columns = header.children.map((node) => toString(node).trim());
   header.children.forEach((node, i) => cell(node, 'th', align[i], 'col'));
   for (const { row, id: rowId } of rows) {
     const name = toString(row.children[0] ?? { type: 'text', value: '' });
     row.data = { ...row.data, hProperties: { id: rowId, dataPagefindTitle: `${name} — ${caption}` } };
-    row.children.forEach((node, i) => (i === 0 ? cell(node, 'th', align[i], 'row') : cell(node, 'td', align[i])));
+    row.children.forEach((node, i) => {
+      if (i === 0) cell(node, 'th', align[i], 'row');
+      else cell(node, 'td', align[i]);
+      labelForSearch(node, columns[i]);
+    });
   }
   const table = part('table', { id, dataPagefindTitle: caption }, [
     // The inner span stays in view while the table scrolls sideways under it.
     part('caption', { id: captionId(id) }, [
       part('span', { className: ['caption-text'] }, [...captionContent, { ...WORD_BREAK }]),
     ]),
-    part('thead', {}, [header]),
+    // Every cell carries its column's name for search, so the header row itself is not indexed.
+    part('thead', { dataPagefindIgnore: true }, [header]),
     part(
       'tbody',
       {},
