@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { EXCERPT_WORDS, landing, type PagefindResultData } from '../../src/features/search/landing';
+import { EXCERPT_WORDS } from '../../src/features/search/excerpt';
+import { landing, type PagefindResultData } from '../../src/features/search/landing';
 import { expectedLandings, withoutHighlight } from './search-queries';
 
 /** Every request the page made, as URL paths. */

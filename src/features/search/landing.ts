@@ -7,13 +7,6 @@
  * and page order, which put "subset of concurrency" ~4,000 px above the text.
  */
 
-/**
- * Words per excerpt. Pagefind centres the matched words in the excerpt, and
- * search.css lets an excerpt wrap onto a few lines, so they are always in view
- * (Pagefind's default, 30, on one clipped line hid them past its middle).
- */
-export const EXCERPT_WORDS = 18;
-
 /** The fields of a Pagefind result these rules read (see Pagefind's `PagefindSearchFragment`). */
 export interface PagefindLocation {
   weight: number;

@@ -4,6 +4,10 @@
  * the page link opening where the matches are and the page's parts strongest
  * first (landing.ts). Excerpts are Pagefind's, HTML-escaped by Pagefind with
  * the matched words in `<mark>`, exactly as its built-in template inserts them.
+ *
+ * search.ts loads this file as a classic script once Pagefind's components are
+ * defined (a separate bundle via Vite's `?worker&url`: an `import()` would put
+ * Vite's 0.9 kB preload helper on every page), and it installs itself.
  */
 import { landing, shownSubResults, type PagefindResultData } from './landing';
 
@@ -46,3 +50,7 @@ export function renderResult(result: PagefindResultData): HTMLLIElement {
   }
   return item;
 }
+
+/** Pagefind's results list reads a function template from this property (set after the element is defined). */
+const results = document.querySelector<HTMLElement & { resultTemplate?: typeof renderResult }>('pagefind-results');
+if (results) results.resultTemplate = renderResult;

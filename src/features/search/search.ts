@@ -5,7 +5,8 @@
  * `<base>pagefind/`, never before the reader asks for it.
  */
 
-import { EXCERPT_WORDS } from './landing';
+import { EXCERPT_WORDS } from './excerpt';
+import resultTemplate from './result-template?worker&url';
 
 /** The URL parameter Pagefind adds to result links; its value is the searched terms. */
 export const HIGHLIGHT_PARAM = 'highlight';
@@ -65,14 +66,9 @@ async function loadModal(): Promise<PagefindModal> {
   const modal = modalElement();
   document.body.append(config, modal);
   try {
-    const [{ renderResult }] = await Promise.all([
-      import('./result-template'),
-      stylesheet(`${bundle}pagefind-component-ui.css`),
-      script(`${bundle}pagefind-component-ui.js`),
-    ]);
-    // Set once the element is defined: its constructor would reset an earlier value.
-    const results = modal.querySelector('pagefind-results') as (HTMLElement & { resultTemplate?: unknown }) | null;
-    if (results) results.resultTemplate = renderResult;
+    await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
+    // Installs our result template on the results list Pagefind has just defined.
+    await script(resultTemplate);
   } catch (error) {
     // Leave nothing behind, so the next attempt starts clean.
     config.remove();
