@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { EXCERPT_WORDS } from '../../src/features/search/excerpt';
+import { EXCERPT_WORDS } from '../../src/features/search/options';
 import { landing, type PagefindResultData } from '../../src/features/search/landing';
 import { expectedLandings, withoutHighlight } from './search-queries';
 

@@ -51,6 +51,6 @@ export function renderResult(result: PagefindResultData): HTMLLIElement {
   return item;
 }
 
-/** Pagefind's results list reads a function template from this property (set after the element is defined). */
+/** The results list of Pagefind's modal reads a function template from this property; the modal has just drawn it. */
 const results = document.querySelector<HTMLElement & { resultTemplate?: typeof renderResult }>('pagefind-results');
 if (results) results.resultTemplate = renderResult;

@@ -5,11 +5,10 @@
  * `<base>pagefind/`, never before the reader asks for it.
  */
 
-import { EXCERPT_WORDS } from './excerpt';
+import { EXCERPT_WORDS, HIGHLIGHT_PARAM } from './options';
+import highlighter from './highlight?worker&url';
 import resultTemplate from './result-template?worker&url';
-
-/** The URL parameter Pagefind adds to result links; its value is the searched terms. */
-export const HIGHLIGHT_PARAM = 'highlight';
+import scrollSpy from '../headings/scroll-spy?worker&url';
 
 interface PagefindModal extends HTMLElement {
   open(): void;
@@ -40,21 +39,8 @@ function stylesheet(href: string): Promise<unknown> {
   return load(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
 }
 
-function script(src: string, type = 'text/javascript'): Promise<unknown> {
-  return load(Object.assign(document.createElement('script'), { src, type }));
-}
-
-/** Pagefind's modal with its own parts, so our result template can go into its results list. */
-function modalElement(): PagefindModal {
-  const modal = document.createElement('pagefind-modal') as PagefindModal;
-  const header = document.createElement('pagefind-modal-header');
-  header.append(document.createElement('pagefind-input'));
-  const body = document.createElement('pagefind-modal-body');
-  body.append(document.createElement('pagefind-summary'), document.createElement('pagefind-results'));
-  const footer = document.createElement('pagefind-modal-footer');
-  footer.append(document.createElement('pagefind-keyboard-hints'));
-  modal.append(header, body, footer);
-  return modal;
+function script(src: string): Promise<unknown> {
+  return load(Object.assign(document.createElement('script'), { src }));
 }
 
 async function loadModal(): Promise<PagefindModal> {
@@ -63,7 +49,7 @@ async function loadModal(): Promise<PagefindModal> {
   config.setAttribute('base-url', import.meta.env.BASE_URL);
   config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
   config.setAttribute('excerpt-length', String(EXCERPT_WORDS));
-  const modal = modalElement();
+  const modal = document.createElement('pagefind-modal') as PagefindModal;
   document.body.append(config, modal);
   try {
     await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
@@ -175,14 +161,6 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-async function highlightSearchedTerms(): Promise<void> {
-  await script(`${bundle}pagefind-highlight.js`, 'module');
-  const { PagefindHighlight } = window as unknown as { PagefindHighlight: new (options: object) => unknown };
-  // addStyles would inject a <style> element, which the Content-Security-Policy forbids;
-  // global.css styles `mark.pagefind-highlight` instead.
-  new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });
-}
-
 export function initSearch(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-search-open]');
   button?.addEventListener('click', () => void openSearch(button));
@@ -193,5 +171,10 @@ export function initSearch(): void {
     event.preventDefault();
     void openSearch(button);
   });
-  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void highlightSearchedTerms();
+  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void script(highlighter);
+  // The outline's scroll-spy (headings feature) starts with the reader's first scroll. It is
+  // started from here because this script is on every page already: a script of its own
+  // would cost a plain article about 170 bytes over its 2 kB budget.
+  if (document.querySelector('.toc'))
+    addEventListener('scroll', () => void script(scrollSpy), { once: true, passive: true });
 }
