@@ -182,7 +182,8 @@ for (const entry of LANDINGS) {
     await searchInput(page).fill(entry.query);
     const first = dialog(page).locator('.pf-result').first();
     const link = first.locator('.pf-result-link');
-    await expect(link).toHaveAttribute('href', /./);
+    // The first search loads Pagefind's index and WebAssembly: slow on a busy machine.
+    await expect(link).toHaveAttribute('href', /./, { timeout: 20_000 });
     expect(withoutHighlight((await link.getAttribute('href'))!)).toBe(entry.lands);
     // The matched word is in view inside its excerpt, not clipped past its end.
     const excerpt = first.locator('.pf-result-excerpt, .pf-heading-excerpt').filter({
