@@ -1,5 +1,8 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
+import { EXCERPT_WORDS } from '../../src/features/search/options';
+import { landing, type PagefindResultData } from '../../src/features/search/landing';
+import { expectedLandings, withoutHighlight } from './search-queries';
 
 /** Every request the page made, as URL paths. */
 function requestLog(page: Page): string[] {
@@ -132,4 +135,107 @@ test('when search cannot load, the reader is told so, and Escape dismisses the m
   const blocked = 'Failed to load resource: net::ERR_FAILED';
   expect(consoleErrors).toContain(blocked);
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((error) => error !== blocked));
+});
+
+const LANDINGS = expectedLandings();
+
+test('every query of search-queries.yaml lands first where it should (Pagefind JS API)', async ({ page }) => {
+  await page.goto('/');
+  const firsts = await page.evaluate(
+    async ({ queries, excerptLength }) => {
+      const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
+      await pagefind.options({ excerptLength });
+      const found: (PagefindResultData | null)[] = [];
+      for (const query of queries) {
+        const search = await pagefind.search(query);
+        found.push(search.results[0] ? await search.results[0].data() : null);
+      }
+      return found;
+    },
+    { queries: LANDINGS.map((entry) => entry.query), excerptLength: EXCERPT_WORDS },
+  );
+  const landed = LANDINGS.map((entry, index) => {
+    const first = firsts[index];
+    const opens = first ? (landing(first) ?? first) : undefined;
+    return {
+      query: entry.query,
+      lands: opens ? withoutHighlight(opens.url) : 'no result',
+      // The words the reader sees marked where the result leads.
+      shows: [...(opens?.excerpt ?? '').matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => match[1]!.toLowerCase()),
+    };
+  });
+  expect(landed.map(({ query, lands }) => ({ query, lands }))).toEqual(
+    LANDINGS.map(({ query, lands }) => ({ query, lands })),
+  );
+  for (const [index, entry] of LANDINGS.entries()) {
+    expect(landed[index]!.shows.join(' '), `excerpt for "${entry.query}"`).toContain(entry.shows.toLowerCase());
+  }
+});
+
+for (const entry of LANDINGS) {
+  test(`the search dialog: "${entry.query}" opens first at ${entry.lands}, its excerpt showing "${entry.shows}"`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    await page.goto('/');
+    await page.keyboard.press('/');
+    await searchInput(page).fill(entry.query);
+    const first = dialog(page).locator('.pf-result').first();
+    const link = first.locator('.pf-result-link');
+    // The first search loads Pagefind's index and WebAssembly: slow on a busy machine.
+    await expect(link).toHaveAttribute('href', /./, { timeout: 20_000 });
+    expect(withoutHighlight((await link.getAttribute('href'))!)).toBe(entry.lands);
+    // The matched word is in view inside its excerpt, not clipped past its end.
+    const excerpt = first.locator('.pf-result-excerpt, .pf-heading-excerpt').filter({
+      has: page.locator('mark', { hasText: new RegExp(entry.shows.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }),
+    });
+    const mark = excerpt.first().locator('mark').first();
+    const [markBox, excerptBox] = await Promise.all([mark.boundingBox(), excerpt.first().boundingBox()]);
+    expect(markBox && excerptBox).toBeTruthy();
+    expect(markBox!.x + markBox!.width).toBeLessThanOrEqual(excerptBox!.x + excerptBox!.width + 1);
+    expect(markBox!.y + markBox!.height).toBeLessThanOrEqual(excerptBox!.y + excerptBox!.height + 1);
+
+    await link.click();
+    await expect.poll(() => withoutHighlight(page.url())).toBe(entry.lands);
+    const anchor = new URL(entry.lands, 'http://site.invalid').hash.slice(1);
+    if (anchor) await expect(page.locator(`[id="${anchor}"]`)).toBeInViewport({ timeout: 15_000 });
+  });
+}
+
+test('reopening search selects the previous query, so typing replaces it', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await searchInput(page).fill('gil');
+  await expect(dialog(page).locator('.pf-result').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await page.keyboard.press('/');
+  await expect(searchInput(page)).toBeFocused();
+  await expect(searchInput(page)).toHaveValue('gil');
+  expect(
+    await searchInput(page).evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd]),
+  ).toEqual([0, 3]);
+  await page.keyboard.type('epoll');
+  await expect(searchInput(page)).toHaveValue('epoll');
+  await expect(dialog(page).locator('.pf-result-link').first()).toHaveAttribute('href', /highlight=epoll(#|$)/);
+});
+
+test('Escape returns focus to where it was: the focused link, or the search button when nothing had focus', async ({
+  page,
+}) => {
+  await page.goto('/introduction/c10k/');
+  const sidebarLink = page.getByRole('navigation', { name: 'Guide' }).getByRole('link').first();
+  await sidebarLink.focus();
+  await page.keyboard.press('/');
+  await expect(searchInput(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(sidebarLink).toBeFocused();
+
+  // Reading with nothing focused, then "/": focus must not fall back to <body>.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('/');
+  await expect(searchInput(page)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Search' })).toBeFocused();
 });

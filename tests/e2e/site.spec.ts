@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { builtPages } from '../../src/core/built-site.ts';
 import { test, expect } from './fixtures';
@@ -147,4 +148,105 @@ test('a printed chapter is the article alone, dark on white, with link addresses
     );
   expect(fits.length).toBeGreaterThan(0);
   expect(fits.every(Boolean)).toBe(true);
+});
+
+test.describe('outline', () => {
+  const path = '/introduction/concurrency-vs-parallelism/';
+
+  test('on a phone "On this page" is a fold above the article that opens without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(path);
+    const outline = page.getByRole('navigation', { name: 'On this page' });
+    const link = outline.getByRole('link', { name: 'What each is best for' });
+    await expect(link).toBeHidden();
+    const fold = outline.locator('summary');
+    await expect(fold).toHaveText('On this page');
+    // Above the article's title, so a reader finds it before 7,000 px of text.
+    const [foldBox, titleBox] = await Promise.all([fold.boundingBox(), page.locator('h1').boundingBox()]);
+    expect(foldBox!.y).toBeLessThan(titleBox!.y);
+    await fold.click();
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(page.locator('#what-each-is-best-for')).toBeInViewport();
+    await context.close();
+  });
+
+  test('at 1280 px it stands open beside the article, with no fold', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    const outline = page.getByRole('navigation', { name: 'On this page' });
+    await expect(outline.locator('summary')).toBeHidden();
+    await expect(outline.getByRole('heading', { name: 'On this page' })).toBeVisible();
+    await expect(outline.getByRole('link', { name: 'Sources' })).toBeVisible();
+    const [outlineBox, articleBox] = await Promise.all([outline.boundingBox(), page.locator('article').boundingBox()]);
+    expect(outlineBox!.x).toBeGreaterThan(articleBox!.x + articleBox!.width);
+  });
+
+  test('scrolling marks the section being read with aria-current', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    const outline = page.getByRole('navigation', { name: 'On this page' });
+    const current = outline.locator('a[aria-current="true"]');
+    await expect(current).toHaveCount(0);
+    await page.locator('#what-each-is-best-for').evaluate((heading) => heading.scrollIntoView());
+    await expect(current).toHaveText('What each is best for');
+    await expect(current).toHaveCount(1);
+    await page.locator('#when-one-of-many-tasks-fails').evaluate((heading) => heading.scrollIntoView());
+    await expect(current).toHaveText('When one of many tasks fails');
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect(current).toHaveCount(0);
+  });
+
+  for (const width of [375, 1280]) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`axe finds nothing with the outline open and closed at ${width} px, ${theme}`, async ({ page }) => {
+        // Two axe runs on a rich page: slow on a busy machine.
+        test.setTimeout(120_000);
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto(path);
+        for (const open of [false, true]) {
+          await page.locator('.toc-fold').evaluate((fold, value) => ((fold as HTMLDetailsElement).open = value), open);
+          await page.locator('#what-each-is-best-for').evaluate((heading) => heading.scrollIntoView());
+          await expect(page.locator('.toc a[aria-current="true"]')).toHaveCount(1);
+          const results = await new AxeBuilder({ page }).analyze();
+          expect(results.violations, `outline ${open ? 'open' : 'closed'}`).toEqual([]);
+        }
+      });
+    }
+  }
+});
+
+test.describe('section pages', () => {
+  test('/introduction/ lists its notes in reading order with their descriptions', async ({ page }) => {
+    await page.goto('/introduction/');
+    await expect(page.locator('h1')).toHaveText('AsyncIO – Introduction');
+    const notes = page.locator('.section-notes > li');
+    await expect(notes.getByRole('link')).toHaveText([
+      'What is AsyncIO',
+      'Background: the C10K problem',
+      'Parallelism vs. Concurrency',
+      'Processes, threads and asyncio in TypeScript',
+    ]);
+    await expect(notes.nth(1)).toContainText('Why serving ten thousand clients at once');
+    await notes.nth(1).getByRole('link').click();
+    await expect(page).toHaveURL(/\/introduction\/c10k\/$/);
+  });
+
+  test('the section name above a title, the home page and the sidebar link to it', async ({ page }) => {
+    await page.goto('/introduction/c10k/');
+    await page.locator('article .eyebrow').getByRole('link', { name: 'AsyncIO – Introduction' }).click();
+    await expect(page).toHaveURL(/\/introduction\/$/);
+    await expect(
+      page.getByRole('navigation', { name: 'Guide' }).getByRole('link', { name: 'AsyncIO – Introduction' }),
+    ).toHaveAttribute('href', '/introduction/');
+    await page.goto('/');
+    await expect(page.locator('.home-section h2').getByRole('link')).toHaveAttribute('href', '/introduction/');
+  });
+
+  test('the sitemap lists it', async ({ request }) => {
+    const index = await (await request.get('/sitemap-0.xml')).text();
+    expect(index).toMatch(/<loc>[^<]*\/introduction\/<\/loc>/);
+  });
 });

@@ -43,9 +43,12 @@ export function creditOf(source: Source): string {
   return `${source.authors.slice(0, -1).join(', ')} and ${source.authors.at(-1)}`;
 }
 
-/** `[n]` after a citing link: jumps to the work's entry in the page's Sources list. */
+/**
+ * `[n]` after a citing link: jumps to the work's entry in the page's Sources list.
+ * Left out of the search index, so excerpts read "worker_threads", not "worker_threads[3]".
+ */
 export function citationMarker(source: Source, number: number): Element {
-  return h('sup', { className: ['cite-ref'] }, [
+  return h('sup', { className: ['cite-ref'], dataPagefindIgnore: true }, [
     h('a', { href: `#${entryId(source.id)}`, ariaLabel: `Source ${number}: ${source.title}` }, `[${number}]`),
   ]);
 }
@@ -98,13 +101,19 @@ export function sourcesSection(
                   {
                     href: `#${place.anchor}`,
                     className: ['backref'],
+                    dataPagefindIgnore: true,
                     ariaLabel: `Back to citation ${index + 1} of ${source.title}`,
                   },
                   '↩',
                 ),
               )),
           ' ',
-          h('a', { href: sourcesPageHref(source.id), className: ['source-index-link'] }, 'Where else it is cited'),
+          h(
+            'a',
+            // Navigation, not content: search excerpts would repeat it under every source.
+            { href: sourcesPageHref(source.id), className: ['source-index-link'], dataPagefindIgnore: true },
+            'Where else it is cited',
+          ),
         ]),
       ),
     ),

@@ -13,8 +13,13 @@ export function rehypeCodeFigure() {
       if (node.tagName !== 'pre' || !parent || index === undefined) return;
       if (parent.type === 'element' && parent.tagName === 'figure') return;
       const language = String(node.properties.dataLanguage ?? '');
+      // The button is a control, not content: search excerpts must not read "}Copy300 ms".
       const figure = h('figure', { className: ['code'], dataLanguage: language || undefined }, [
-        h('button', { type: 'button', className: ['code-copy'], hidden: true, dataCopy: '' }, 'Copy'),
+        h(
+          'button',
+          { type: 'button', className: ['code-copy'], hidden: true, dataCopy: '', dataPagefindIgnore: true },
+          'Copy',
+        ),
         node,
       ]);
       parent.children[index] = figure;

@@ -3,6 +3,8 @@
  * order, and what comes before and after a page. No Astro imports, so it is
  * unit-tested directly.
  */
+import { slugify } from '../../core/slug';
+
 export interface NavNote {
   id: string;
   title: string;
@@ -110,4 +112,29 @@ export function sidebarModel<T extends NavNote>(
     notes: start + offset === current ? section.notes : undefined,
   }));
   return { entries, earlier: start, later: sections.length - end };
+}
+
+/**
+ * The address of a section's page, without slashes: the folder its first note
+ * lives in (`introduction/c10k` → `introduction`), since a note's path is its
+ * address and the section page is the parent of its notes' pages; a section
+ * whose first note sits at the top of `content/notes/` takes the slug of its
+ * name (`AsyncIO – Introduction` → `asyncio-introduction`).
+ */
+export function sectionSlug(label: string, firstNoteId: string): string {
+  const folder = firstNoteId.includes('/') ? firstNoteId.slice(0, firstNoteId.indexOf('/')) : '';
+  return folder || slugify(label);
+}
+
+/** Two sections whose pages would share an address: the later one, and the one it collides with. */
+export function sectionSlugClashes(sections: readonly NavSection[]): { section: string; with: string; slug: string }[] {
+  const seen = new Map<string, string>();
+  const clashes: { section: string; with: string; slug: string }[] = [];
+  for (const section of sections) {
+    const slug = sectionSlug(section.label, section.notes[0]!.id);
+    const earlier = seen.get(slug);
+    if (earlier !== undefined) clashes.push({ section: section.label, with: earlier, slug });
+    else seen.set(slug, section.label);
+  }
+  return clashes;
 }

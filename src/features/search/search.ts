@@ -5,8 +5,10 @@
  * `<base>pagefind/`, never before the reader asks for it.
  */
 
-/** The URL parameter Pagefind adds to result links; its value is the searched terms. */
-export const HIGHLIGHT_PARAM = 'highlight';
+import { EXCERPT_WORDS, HIGHLIGHT_PARAM } from './options';
+import highlighter from './highlight?worker&url';
+import resultTemplate from './result-template?worker&url';
+import scrollSpy from '../headings/scroll-spy?worker&url';
 
 interface PagefindModal extends HTMLElement {
   open(): void;
@@ -37,8 +39,8 @@ function stylesheet(href: string): Promise<unknown> {
   return load(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
 }
 
-function script(src: string, type = 'text/javascript'): Promise<unknown> {
-  return load(Object.assign(document.createElement('script'), { src, type }));
+function script(src: string): Promise<unknown> {
+  return load(Object.assign(document.createElement('script'), { src }));
 }
 
 async function loadModal(): Promise<PagefindModal> {
@@ -46,10 +48,13 @@ async function loadModal(): Promise<PagefindModal> {
   config.setAttribute('bundle-path', bundle);
   config.setAttribute('base-url', import.meta.env.BASE_URL);
   config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
+  config.setAttribute('excerpt-length', String(EXCERPT_WORDS));
   const modal = document.createElement('pagefind-modal') as PagefindModal;
   document.body.append(config, modal);
   try {
     await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
+    // Installs our result template on the results list Pagefind has just defined.
+    await script(resultTemplate);
   } catch (error) {
     // Leave nothing behind, so the next attempt starts clean.
     config.remove();
@@ -103,8 +108,17 @@ function reportFailure(error: unknown): void {
   });
 }
 
+/**
+ * Where focus goes when the dialog closes: where it was, or — when nothing had
+ * focus, as after "/" pressed while reading — the search button, never <body>.
+ */
+function focusToRestore(button: HTMLButtonElement | null): HTMLElement | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : button;
+}
+
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
-  const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : button;
+  const returnFocus = focusToRestore(button);
   const stopBuffering = bufferTyping();
   loading ??= loadModal();
   let modal: PagefindModal;
@@ -121,10 +135,14 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   modal.open();
   const input = modal.querySelector('input');
   if (input && typed) {
-    input.value += typed;
+    // What the reader typed while search loaded is the new query, never appended to the last one.
+    input.value = typed;
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.focus();
+  } else {
+    // The previous query comes back selected: typing replaces it, arrows keep it.
+    input?.select();
   }
-  input?.focus();
   button?.setAttribute('aria-expanded', 'true');
   modal.dialogEl?.addEventListener(
     'close',
@@ -143,14 +161,6 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-async function highlightSearchedTerms(): Promise<void> {
-  await script(`${bundle}pagefind-highlight.js`, 'module');
-  const { PagefindHighlight } = window as unknown as { PagefindHighlight: new (options: object) => unknown };
-  // addStyles would inject a <style> element, which the Content-Security-Policy forbids;
-  // global.css styles `mark.pagefind-highlight` instead.
-  new PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });
-}
-
 export function initSearch(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-search-open]');
   button?.addEventListener('click', () => void openSearch(button));
@@ -161,5 +171,10 @@ export function initSearch(): void {
     event.preventDefault();
     void openSearch(button);
   });
-  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void highlightSearchedTerms();
+  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void script(highlighter);
+  // The outline's scroll-spy (headings feature) starts with the reader's first scroll. It is
+  // started from here because this script is on every page already: a script of its own
+  // would cost a plain article about 170 bytes over its 2 kB budget.
+  if (document.querySelector('.toc'))
+    addEventListener('scroll', () => void script(scrollSpy), { once: true, passive: true });
 }

@@ -75,8 +75,12 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
           dataPagefindIgnore: true,
         }),
       ),
-      block(h('p', { className: ['snippet-label'], dataPagefindIgnore: true }, 'Expected output')),
-      snippet.output,
+      {
+        type: 'runnableSnippet',
+        // Search indexes the code, never what it prints.
+        data: { hName: 'div', hProperties: { className: ['snippet-expected'], dataPagefindIgnore: true } },
+        children: [block(h('p', { className: ['snippet-label'] }, 'Expected output')), snippet.output],
+      },
     ],
   } as RunnableSnippetNode;
 }

@@ -217,16 +217,29 @@ function cell(
 /** Tables with this many columns and more take the width beside the prose on wide screens. */
 const WIDE_TABLE_COLUMNS = 5;
 
+/**
+ * A row's search excerpt reads "Column: value" pairs: Pagefind indexes the
+ * attribute's text before the cell's (data-pagefind-index-attrs), while readers
+ * and screen readers meet the header once, where it is.
+ */
+function labelForSearch(node: TableCell, column: string | undefined) {
+  if (!column) return;
+  const hProperties = { ...node.data?.hProperties, dataPagefindIndexAttrs: 'data-column', dataColumn: `${column}:` };
+  node.data = { ...node.data, hProperties };
+}
+
 function renderTable({ id, caption, captionContent, align, header, rows }: TableRender): ComparisonTablePart {
   const columnNames = header.children.map((node) => toString(node).trim());
   header.children.forEach((node, i) => cell(node, 'th', align[i], 'col'));
   for (const { row, id: rowId } of rows) {
     const name = toString(row.children[0] ?? { type: 'text', value: '' });
     row.data = { ...row.data, hProperties: { id: rowId, role: 'row', dataPagefindTitle: `${name} — ${caption}` } };
-    // A card shows each value under its column's name (comparison-table.css).
-    row.children.forEach((node, i) =>
-      i === 0 ? cell(node, 'th', align[i], 'row') : cell(node, 'td', align[i], 'cell', { dataLabel: columnNames[i] }),
-    );
+    row.children.forEach((node, i) => {
+      // A card shows each value under its column's name (comparison-table.css).
+      if (i === 0) cell(node, 'th', align[i], 'row');
+      else cell(node, 'td', align[i], 'cell', { dataLabel: columnNames[i] });
+      labelForSearch(node, columnNames[i]);
+    });
   }
   header.data = { ...header.data, hProperties: { role: 'row' } };
   const table = part('table', { id, role: 'table', dataPagefindTitle: caption }, [
@@ -234,7 +247,8 @@ function renderTable({ id, caption, captionContent, align, header, rows }: Table
     part('caption', { id: captionId(id) }, [
       part('span', { className: ['caption-text'] }, [...captionContent, { ...WORD_BREAK }]),
     ]),
-    part('thead', { role: 'rowgroup' }, [header]),
+    // Every cell carries its column's name for search, so the header row itself is not indexed.
+    part('thead', { role: 'rowgroup', dataPagefindIgnore: true }, [header]),
     part(
       'tbody',
       { role: 'rowgroup' },

@@ -36,17 +36,19 @@ describe('remarkRunnableSnippets', () => {
     expect(properties['ariaLabel']).toBe('Runnable example: Typed');
     // Types are gone, and each statement stays on its own line.
     expect(properties['dataSnippetJs']).toBe('\nconst p = { x: 1 };\nconsole.log(p.x );');
-    const kinds = snippet.children.map((child) =>
-      child.type === 'code' ? `code:${child.lang}` : String(child.data?.hProperties?.['className']),
-    );
-    expect(kinds).toEqual([
+    const kind = (child: (typeof snippet.children)[number]) =>
+      child.type === 'code' ? `code:${child.lang}` : String(child.data?.hProperties?.['className']);
+    expect(snippet.children.map(kind)).toEqual([
       'snippet-title',
       'code:ts',
       'snippet-toolbar',
       'snippet-output',
-      'snippet-label',
-      'code:text',
+      'snippet-expected',
     ]);
+    // The expected output is shown but never indexed: search excerpts show the code.
+    const expected = snippet.children.at(-1);
+    expect(expected?.data?.hProperties?.['dataPagefindIgnore']).toBe(true);
+    expect(expected?.type === 'runnableSnippet' && expected.children.map(kind)).toEqual(['snippet-label', 'code:text']);
   });
 
   test('a snippet that does not parse fails the build at its file, line and column', async () => {

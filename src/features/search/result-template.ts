@@ -1,0 +1,56 @@
+/**
+ * How one search result is drawn inside Pagefind's `<pagefind-results>`: its
+ * own markup and classes (so its styles and arrow-key navigation apply), with
+ * the page link opening where the matches are and the page's parts strongest
+ * first (landing.ts). Excerpts are Pagefind's, HTML-escaped by Pagefind with
+ * the matched words in `<mark>`, exactly as its built-in template inserts them.
+ *
+ * search.ts loads this file as a classic script once Pagefind's components are
+ * defined (a separate bundle via Vite's `?worker&url`: an `import()` would put
+ * Vite's 0.9 kB preload helper on every page), and it installs itself.
+ */
+import { landing, shownSubResults, type PagefindResultData } from './landing';
+
+/** Parts listed under a page result, as Pagefind's own default. */
+export const MAX_SUB_RESULTS = 3;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  return Object.assign(document.createElement(tag), { className });
+}
+
+function link(className: string, href: string, text: string): HTMLAnchorElement {
+  return Object.assign(element('a', className), { href, textContent: text });
+}
+
+function excerpt(className: string, html: string): HTMLParagraphElement {
+  const paragraph = element('p', className);
+  paragraph.innerHTML = html;
+  return paragraph;
+}
+
+export function renderResult(result: PagefindResultData): HTMLLIElement {
+  const item = element('li', 'pf-result');
+  const card = element('div', 'pf-result-card');
+  const content = element('div', 'pf-result-content');
+  const title = element('p', 'pf-result-title');
+  title.append(link('pf-result-link', landing(result)?.url ?? result.url, result.meta['title'] ?? result.url));
+  content.append(title);
+  if (result.excerpt) content.append(excerpt('pf-result-excerpt', result.excerpt));
+  card.append(content);
+  item.append(card);
+  const parts = shownSubResults(result, MAX_SUB_RESULTS);
+  if (parts.length > 0) {
+    const list = element('ul', 'pf-heading-chips');
+    for (const part of parts) {
+      const chip = element('li', 'pf-heading-chip');
+      chip.append(link('pf-heading-link', part.url, part.title), excerpt('pf-heading-excerpt', part.excerpt));
+      list.append(chip);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+/** The results list of Pagefind's modal reads a function template from this property; the modal has just drawn it. */
+const results = document.querySelector<HTMLElement & { resultTemplate?: typeof renderResult }>('pagefind-results');
+if (results) results.resultTemplate = renderResult;

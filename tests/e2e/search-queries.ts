@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/** One entry of search-queries.yaml: where a query must land first. */
+export interface ExpectedLanding {
+  query: string;
+  /** Path and optional #anchor of the first result's link, without ?highlight=. */
+  lands: string;
+  /** A word the first result's excerpt must show marked. */
+  shows: string;
+}
+
+const FILE = new URL('./search-queries.yaml', import.meta.url);
+
+/** The list, checked so a typo in the file fails with its entry, not as a puzzling search. */
+export function expectedLandings(): ExpectedLanding[] {
+  const entries: unknown = parse(readFileSync(FILE, 'utf8'));
+  if (!Array.isArray(entries)) throw new Error('tests/e2e/search-queries.yaml: write a list of entries.');
+  return entries.map((entry: Record<string, unknown>, index) => {
+    const { query, lands, shows } = entry ?? {};
+    if (typeof query !== 'string' || typeof lands !== 'string' || !lands.startsWith('/')) {
+      throw new Error(
+        `tests/e2e/search-queries.yaml, entry ${index + 1}: give a "query" and where it "lands" (a path such as /introduction/c10k/#c10k).`,
+      );
+    }
+    return { query, lands, shows: typeof shows === 'string' ? shows : query };
+  });
+}
+
+/** A result link without Pagefind's ?highlight=… parameter. */
+export function withoutHighlight(href: string): string {
+  const url = new URL(href, 'http://site.invalid');
+  url.searchParams.delete('highlight');
+  return url.pathname + url.search + url.hash;
+}
