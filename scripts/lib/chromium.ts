@@ -25,9 +25,20 @@ export function findOnPath(name: string, path = process.env.PATH ?? ''): string 
   return undefined;
 }
 
-/** The one line that says how to get Chromium when the tests cannot install it themselves. */
-export const INSTALL_CHROMIUM =
-  'No Chromium for the browser tests: run `sudo apt-get update && sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary), then run the tests again.';
+/**
+ * The Debian packages the browser tests need beyond npm's: Chromium to drive, and poppler-utils' `pdftotext` to read
+ * a printed chapter back.
+ */
+export const TEST_PACKAGES = ['chromium', 'poppler-utils'] as const;
+export type TestPackage = (typeof TEST_PACKAGES)[number];
+
+/** The one line that says how to get what the browser tests need when they cannot install it themselves. */
+export function installInstruction(missing: readonly TestPackage[]): string {
+  const chromium = missing.includes('chromium') ? ' (or set CHROMIUM_PATH to a Chromium binary)' : '';
+  return `The browser tests need ${missing.join(' and ')}: run \`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\`${chromium}, then run the tests again.`;
+}
+
+export const INSTALL_CHROMIUM = installInstruction(['chromium']);
 
 /**
  * The system Chromium (Debian's `chromium` package), or undefined. CHROMIUM_PATH
@@ -49,27 +60,36 @@ export function chromiumExecutable(): string {
   return found;
 }
 
-/** What `npm test` does about Chromium before it starts: nothing, install it the way `.ci/run` always did, or stop. */
+/** What `npm test` does about its Debian packages before it starts: nothing, install them the way `.ci/run` always did, or stop. */
 export type ChromiumSetup =
-  | { action: 'ready'; executable: string }
-  | { action: 'install'; commands: string[][] }
-  | { action: 'stop'; message: string };
+  { action: 'ready' } | { action: 'install'; commands: string[][] } | { action: 'stop'; message: string };
 
 export function chromiumSetup(machine: {
-  chromium?: string | undefined;
+  /** The packages whose program is not on this machine. */
+  missing: readonly TestPackage[];
   root: boolean;
   aptGet?: string | undefined;
 }): ChromiumSetup {
-  if (machine.chromium) return { action: 'ready', executable: machine.chromium };
+  const { missing } = machine;
+  if (missing.length === 0) return { action: 'ready' };
   if (machine.root && machine.aptGet)
     return {
       action: 'install',
       commands: [
         [machine.aptGet, 'update', '-qq'],
-        [machine.aptGet, 'install', '-y', '-qq', 'chromium'],
+        [machine.aptGet, 'install', '-y', '-qq', ...missing],
       ],
     };
-  return { action: 'stop', message: INSTALL_CHROMIUM };
+  return { action: 'stop', message: installInstruction(missing) };
+}
+
+/** The test packages this machine lacks, judged by their programs. */
+export function missingTestPackages(env: NodeJS.ProcessEnv = process.env): TestPackage[] {
+  const found: Record<TestPackage, boolean> = {
+    chromium: findChromium(env) !== undefined,
+    'poppler-utils': findOnPath('pdftotext', env.PATH) !== undefined,
+  };
+  return TEST_PACKAGES.filter((name) => !found[name]);
 }
 
 /** Headless, sandbox-free, and quiet: no first-run UI, no background requests to other hosts. */

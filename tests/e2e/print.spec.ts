@@ -83,13 +83,7 @@ for (const path of notes) {
 }
 
 test('the PDF of a chapter has its list numbers and no controls', async ({ page }) => {
-  let pdftotext = true;
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-  } catch {
-    pdftotext = false;
-  }
-  test.skip(!pdftotext, 'needs pdftotext (Debian: apt-get install poppler-utils) to read the PDF');
+  // pdftotext (Debian's poppler-utils) is installed by `npm test` itself (scripts/ensure-chromium.ts).
   await page.goto('/introduction/asyncio-in-typescript/');
   await expect(page.locator('.row-link').first()).toBeAttached();
   const folder = mkdtempSync(join(tmpdir(), 'print-'));

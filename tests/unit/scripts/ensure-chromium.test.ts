@@ -3,32 +3,32 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumSetup, findChromium, INSTALL_CHROMIUM } from '../../../scripts/lib/chromium.ts';
+import { chromiumSetup, findChromium, installInstruction, missingTestPackages } from '../../../scripts/lib/chromium.ts';
 
 describe('chromiumSetup', () => {
-  it('uses the Chromium that is there', () => {
-    expect(chromiumSetup({ chromium: '/usr/bin/chromium', root: false })).toEqual({
-      action: 'ready',
-      executable: '/usr/bin/chromium',
-    });
+  it('does nothing when every package is there', () => {
+    expect(chromiumSetup({ missing: [], root: false })).toEqual({ action: 'ready' });
   });
 
   it('installs Debian’s chromium with apt-get when it runs as root, as .ci/run on a fresh container', () => {
-    expect(chromiumSetup({ root: true, aptGet: '/usr/bin/apt-get' })).toEqual({
+    expect(chromiumSetup({ missing: ['chromium', 'poppler-utils'], root: true, aptGet: '/usr/bin/apt-get' })).toEqual({
       action: 'install',
       commands: [
         ['/usr/bin/apt-get', 'update', '-qq'],
-        ['/usr/bin/apt-get', 'install', '-y', '-qq', 'chromium'],
+        ['/usr/bin/apt-get', 'install', '-y', '-qq', 'chromium', 'poppler-utils'],
       ],
     });
   });
 
   it('stops with the one line to run when it cannot install: not root, or no apt-get', () => {
-    expect(chromiumSetup({ root: false, aptGet: '/usr/bin/apt-get' })).toEqual({
+    expect(chromiumSetup({ missing: ['chromium'], root: false, aptGet: '/usr/bin/apt-get' })).toEqual({
       action: 'stop',
-      message: INSTALL_CHROMIUM,
+      message: installInstruction(['chromium']),
     });
-    expect(chromiumSetup({ root: true })).toEqual({ action: 'stop', message: INSTALL_CHROMIUM });
+    expect(chromiumSetup({ missing: ['poppler-utils'], root: true })).toEqual({
+      action: 'stop',
+      message: installInstruction(['poppler-utils']),
+    });
   });
 });
 
@@ -39,6 +39,7 @@ describe('npm test on a machine without Chromium', () => {
 
   it('finds Chromium on PATH or CHROMIUM_PATH only', () => {
     expect(findChromium({ PATH: bare })).toBeUndefined();
+    expect(missingTestPackages({ PATH: bare })).toEqual(['chromium', 'poppler-utils']);
     expect(findChromium({ PATH: bare, CHROMIUM_PATH: '/opt/chrome' })).toBe('/opt/chrome');
     writeFileSync(join(bare, 'chromium-browser'), '#!/bin/sh\n');
     chmodSync(join(bare, 'chromium-browser'), 0o755);
@@ -54,7 +55,7 @@ describe('npm test on a machine without Chromium', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`${INSTALL_CHROMIUM}\n`);
-    expect(stderr).toContain('sudo apt-get install -y chromium');
+    expect(stderr).toBe(`${installInstruction(['chromium', 'poppler-utils'])}\n`);
+    expect(stderr).toContain('sudo apt-get install -y chromium poppler-utils');
   });
 });
