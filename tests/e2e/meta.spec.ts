@@ -18,9 +18,9 @@ for (const path of ['/', ...pages]) {
     expect(await meta('meta[property="og:url"]')).toBe(`${SITE}${path}`);
     expect(await meta('meta[property="og:description"]')).toBe(description);
     expect(title.startsWith((await meta('meta[property="og:title"]')) ?? '-')).toBe(true);
-    // Notes (they carry their modified time) are articles; home and the other pages are the website.
+    // Notes (they carry their modified time) are articles; home, section pages and the other pages are the website.
     const isNote = (await page.locator('meta[property="article:modified_time"]').count()) === 1;
-    expect(isNote).toBe(path.startsWith('/introduction/'));
+    expect(isNote).toBe(/^\/introduction\/[^/]+\/$/.test(path));
     expect(await meta('meta[property="og:type"]')).toBe(isNote ? 'article' : 'website');
     expect(await meta('meta[property="og:site_name"]')).toBe('Async I/O, explained');
     await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
