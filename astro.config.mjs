@@ -7,6 +7,7 @@ import { codeStyles } from './src/features/code-blocks/code-styles.ts';
 import { contentCheck } from './src/features/notes/content-check.ts';
 import { quietBuild } from './src/build/quiet-build.ts';
 import { contentSecurityPolicy } from './src/core/csp.ts';
+import { snippetSandbox } from './src/features/snippets/integration.ts';
 import { citationChecks } from './src/features/citations/build-checks.ts';
 import { finishBuild } from './src/build/index-and-check-links.ts';
 import { site } from './src/site.ts';
@@ -35,6 +36,7 @@ export default defineConfig({
     sitemap(),
     codeStyles(),
     citationChecks(),
+    snippetSandbox(),
     finishBuild(),
   ],
   security: { csp: contentSecurityPolicy },

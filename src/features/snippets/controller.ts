@@ -1,10 +1,13 @@
 /**
  * The runner chunk: Run, Stop, Edit and Reset for one snippet. Each run gets a
- * fresh sandbox worker (a same-origin file, so the page's CSP `worker-src
- * 'self'` allows it); output is written as text nodes only, never as HTML.
+ * fresh worker in the page's sandboxed frame (runner/frame-host.ts); output
+ * arrives capped by the host (runner/host.ts) and is written as text nodes
+ * only, never as HTML, a slice per animation frame so a flood cannot block the
+ * page.
  */
-import { startRun, type Run, type SandboxWorker } from './runner/host';
-import type { OutputLine, SandboxMessage } from './runner/protocol';
+import { startRun, type EndReason, type Run, type SandboxWorker } from './runner/host';
+import { prepareSandbox, spawnInFrame } from './runner/frame-host';
+import type { OutputLine } from './runner/protocol';
 
 type Editor = import('./editor').SnippetEditor;
 type Transpile = typeof import('./runner/transpile').transpile;
@@ -17,27 +20,18 @@ interface SnippetState {
 
 const states = new WeakMap<HTMLElement, SnippetState>();
 
-function createWorker(): Worker {
-  return new Worker(new URL('./runner/browser-worker.ts', import.meta.url), { type: 'module', name: 'snippet' });
+// One worker started ahead of time, so a click does not wait for a worker to boot.
+let spare: SandboxWorker | undefined;
+
+/** The reader means to run something (pointer over or focus in a snippet): start the sandbox and a spare worker. */
+export function prepare(): void {
+  void prepareSandbox().then(() => (spare ??= spawnInFrame()), () => {});
 }
 
-// One worker started ahead of time, so a click does not wait for a worker to boot.
-let spare: Worker | undefined = createWorker();
-
 function spawn(): SandboxWorker {
-  const worker = spare ?? createWorker();
+  const worker = spare ?? spawnInFrame();
   spare = undefined;
-  return {
-    send: (request) => worker.postMessage(request),
-    onMessage: (listener) =>
-      worker.addEventListener('message', (event: MessageEvent<SandboxMessage>) => listener(event.data)),
-    onFailure: (listener) =>
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        listener(event.message || 'the worker script could not start');
-      }),
-    terminate: () => worker.terminate(),
-  };
+  return worker;
 }
 
 const part = <T extends HTMLElement>(snippet: HTMLElement, selector: string): T => {
@@ -48,7 +42,15 @@ const part = <T extends HTMLElement>(snippet: HTMLElement, selector: string): T 
 const buttonFor = (snippet: HTMLElement, action: string) =>
   part<HTMLButtonElement>(snippet, `button[data-action="${action}"]`);
 
-function appendLine(panel: HTMLElement, line: OutputLine): void {
+/** Characters written to the DOM per animation frame: enough for any honest run, small enough to lay out at once. */
+const CHARACTERS_PER_FRAME = 32_000;
+
+interface OutputWriter {
+  add(line: OutputLine): void;
+  clear(): void;
+}
+
+function lineRow(line: OutputLine): { row: HTMLElement; text: HTMLElement } {
   const row = document.createElement('div');
   row.className = 'snippet-line';
   row.dataset.level = line.level;
@@ -57,9 +59,77 @@ function appendLine(panel: HTMLElement, line: OutputLine): void {
   time.textContent = `${Math.round(line.ms)} ms`;
   const text = document.createElement('span');
   text.className = 'snippet-text';
-  text.textContent = line.text;
   row.append(time, text);
-  panel.append(row);
+  return { row, text };
+}
+
+/** Queues lines and writes them a slice per animation frame; a long line spans frames. */
+function outputWriter(panel: HTMLElement): OutputWriter {
+  let queue: OutputLine[] = [];
+  let current: { text: HTMLElement; line: OutputLine; offset: number } | undefined;
+  let frame = 0;
+  const write = () => {
+    frame = 0;
+    let budget = CHARACTERS_PER_FRAME;
+    while (budget > 0 && (current || queue.length > 0)) {
+      if (!current) {
+        const line = queue.shift()!;
+        const { row, text } = lineRow(line);
+        panel.append(row);
+        current = { text, line, offset: 0 };
+      }
+      const slice = current.line.text.slice(current.offset, current.offset + budget);
+      // Each slice its own text node: appending to one would lay out the whole line again.
+      current.text.append(slice);
+      current.offset += slice.length;
+      budget -= Math.max(slice.length, 80);
+      if (current.offset >= current.line.text.length) current = undefined;
+    }
+    if (current || queue.length > 0) frame = requestAnimationFrame(write);
+  };
+  return {
+    add: (line) => {
+      queue.push(line);
+      frame ||= requestAnimationFrame(write);
+    },
+    clear: () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      queue = [];
+      current = undefined;
+      panel.replaceChildren();
+    },
+  };
+}
+
+const writers = new WeakMap<HTMLElement, OutputWriter>();
+const writerFor = (panel: HTMLElement) => {
+  let writer = writers.get(panel);
+  if (!writer) writers.set(panel, (writer = outputWriter(panel)));
+  return writer;
+};
+
+const STATUS: Record<EndReason | 'running', string> = {
+  running: 'Running…',
+  finished: 'Finished.',
+  failed: 'Failed.',
+  timeout: 'Stopped at the time limit.',
+  stopped: 'Stopped.',
+};
+
+/** The visible, announced state of a run, beside the buttons. */
+function showStatus(snippet: HTMLElement, state: EndReason | 'running' | null): void {
+  const toolbar = part<HTMLElement>(snippet, '.snippet-toolbar');
+  let status = toolbar.querySelector<HTMLElement>('.snippet-status');
+  if (!status) {
+    status = document.createElement('span');
+    status.className = 'snippet-status';
+    status.setAttribute('role', 'status');
+    toolbar.append(status);
+  }
+  status.textContent = state ? STATUS[state] : '';
+  if (state && state !== 'running') snippet.dataset.runResult = state;
+  else delete snippet.dataset.runResult;
 }
 
 function setRunning(snippet: HTMLElement, running: boolean): void {
@@ -74,7 +144,11 @@ function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement
   if (!state.editor || !state.transpile) return snippet.dataset.snippetJs ?? '';
   const result = state.transpile(state.editor.code());
   if (result.ok) return result.code;
-  appendLine(panel, { level: 'error', text: `Line ${result.line}, column ${result.column}: ${result.message}`, ms: 0 });
+  writerFor(panel).add({
+    level: 'error',
+    text: `Line ${result.line}, column ${result.column}: ${result.message}`,
+    ms: 0,
+  });
   state.editor.focusAt(result.line, result.column);
   return null;
 }
@@ -82,18 +156,21 @@ function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement
 function run(snippet: HTMLElement, state: SnippetState): void {
   state.run?.stop();
   const panel = part<HTMLElement>(snippet, '.snippet-output');
-  panel.replaceChildren();
+  const writer = writerFor(panel);
+  writer.clear();
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
-  if (code === null) return;
-  const current = startRun({ code, spawn, onLine: (line) => appendLine(panel, line) });
+  if (code === null) return showStatus(snippet, 'failed');
+  const current = startRun({ code, spawn, onLine: (line) => writer.add(line) });
   state.run = current;
   setRunning(snippet, true);
-  void current.result.then(() => {
+  showStatus(snippet, 'running');
+  void current.result.then(({ reason }) => {
     if (state.run !== current) return;
     state.run = undefined;
     setRunning(snippet, false);
-    spare ??= createWorker();
+    showStatus(snippet, reason);
+    prepare();
   });
 }
 
@@ -117,8 +194,9 @@ function reset(snippet: HTMLElement, state: SnippetState): void {
   state.editor = undefined;
   part<HTMLElement>(snippet, 'figure.code').hidden = false;
   const panel = part<HTMLElement>(snippet, '.snippet-output');
-  panel.replaceChildren();
+  writerFor(panel).clear();
   panel.hidden = true;
+  showStatus(snippet, null);
   buttonFor(snippet, 'reset').disabled = true;
   const editButton = buttonFor(snippet, 'edit');
   editButton.disabled = false;

@@ -1,0 +1,27 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/**
+ * Runs `code` (JavaScript) through the page's own controller, as a reader's
+ * Run would after editing: the first snippet's build-time code is swapped for
+ * it, Run is clicked, and the run's printed lines come back once it ended.
+ */
+export async function runInPage(page: Page, code: string, box?: Locator): Promise<string[]> {
+  const snippet = box ?? page.locator('.snippet').first();
+  await snippet.evaluate((element: HTMLElement, source) => {
+    element.dataset.snippetJs = source;
+    delete element.dataset.runResult;
+  }, code);
+  await snippet.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(snippet).toHaveAttribute('data-run-result', /.+/, { timeout: 20_000 });
+  // Lines are written a slice per animation frame: wait until the DOM holds them all.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return snippet.locator('.snippet-output .snippet-text').allTextContents();
+}
+
+/** Hovers the first snippet and waits until its spare sandbox worker is up (the frame and worker script loaded). */
+export async function prepareSandbox(page: Page): Promise<void> {
+  await page.locator('.snippet').first().hover();
+  await expect(page.locator('iframe[sandbox="allow-scripts"]')).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+}
