@@ -15,13 +15,12 @@ export async function runInPage(page: Page, code: string, box?: Locator): Promis
   await snippet.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(snippet).toHaveAttribute('data-run-result', /.+/, { timeout: 20_000 });
   // Lines are written a slice per animation frame: wait until the DOM holds them all.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(snippet.locator('.snippet-output')).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   return snippet.locator('.snippet-output .snippet-text').allTextContents();
 }
 
-/** Hovers the first snippet and waits until its spare sandbox worker is up (the frame and worker script loaded). */
+/** Hovers the first snippet and waits until the sandbox frame is up. */
 export async function prepareSandbox(page: Page): Promise<void> {
   await page.locator('.snippet').first().hover();
-  await expect(page.locator('iframe[sandbox="allow-scripts"]')).toHaveCount(1);
-  await page.waitForLoadState('networkidle');
+  await expect(page.locator('iframe[sandbox="allow-scripts"][data-ready]')).toHaveCount(1, { timeout: 20_000 });
 }

@@ -79,17 +79,25 @@ function outputWriter(panel: HTMLElement): OutputWriter {
         current = { text, line, offset: 0 };
       }
       const slice = current.line.text.slice(current.offset, current.offset + budget);
-      // Each slice its own text node: appending to one would lay out the whole line again.
-      current.text.append(slice);
+      if (slice.length === current.line.text.length) current.text.append(slice);
+      else {
+        // A line longer than a frame's budget: one block per slice, so each frame lays out only its own slice.
+        const part = document.createElement('span');
+        part.textContent = slice;
+        current.text.append(part);
+      }
       current.offset += slice.length;
       budget -= Math.max(slice.length, 80);
       if (current.offset >= current.line.text.length) current = undefined;
     }
     if (current || queue.length > 0) frame = requestAnimationFrame(write);
+    else panel.removeAttribute('aria-busy');
   };
   return {
     add: (line) => {
       queue.push(line);
+      // Screen readers wait for the batch; tests wait for the last line to be written.
+      panel.setAttribute('aria-busy', 'true');
       frame ||= requestAnimationFrame(write);
     },
     clear: () => {
@@ -97,6 +105,7 @@ function outputWriter(panel: HTMLElement): OutputWriter {
       frame = 0;
       queue = [];
       current = undefined;
+      panel.removeAttribute('aria-busy');
       panel.replaceChildren();
     },
   };

@@ -31,6 +31,7 @@ function openFrame(): Promise<Window> {
       const message = event.data;
       if (message.type === 'ready' && iframe.contentWindow) {
         ready = true;
+        iframe.dataset.ready = '';
         resolve(iframe.contentWindow);
       } else if (message.type === 'failure') failures.get(message.id)?.(message.message);
     });

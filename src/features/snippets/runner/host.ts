@@ -103,6 +103,7 @@ export function startRun({ code, spawn, limitMs = TIME_LIMIT_MS, onLine }: RunOp
     if (!message || truncated) return;
     if (lines.length >= OUTPUT_LIMITS.lines) return truncate();
     const room = OUTPUT_LIMITS.characters - characters;
+    if (room <= 0) return truncate();
     const text = message.text.length > room ? message.text.slice(0, room) : message.text;
     characters += text.length;
     push({ level: message.level, text, ms: message.ms });
