@@ -1,7 +1,9 @@
 /**
  * Doctests for runnable snippets: find every ```ts run block in a content
- * tree, type-check it in strict mode, run it in Node with the page's sandbox
- * (src/features/snippets/runner), and compare what it prints with its ```text output block.
+ * tree, type-check it in strict mode (`npm run check`), and judge what it
+ * printed against its ```text output block. Snippets never run in Node: they
+ * run where readers run them, in the page's sandbox in Chromium
+ * (tests/e2e/doctests.spec.ts), with no more rights than a reader's code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,9 +12,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { findRunnableSnippets } from './runnable-snippets';
-import { runInNode } from './runner/node';
-import { transpile } from './runner/transpile';
-import type { RunResult } from './runner/host';
+import type { EndReason } from './runner/host';
 
 export interface Doctest {
   /** Path relative to the working directory, for messages. */
@@ -118,29 +118,30 @@ export function lineDiff(expected: string[], actual: string[]): string[] {
   return out;
 }
 
-const printed = (result: RunResult): string[] => result.lines.flatMap((line) => line.text.split('\n'));
+/** What one run printed: the text of each line (elapsed milliseconds are not compared), and how it ended. */
+export interface PrintedRun {
+  reason: EndReason;
+  texts: string[];
+}
+
 const expectedLines = (expected: string): string[] => (expected === '' ? [] : expected.split('\n'));
 
-/** Runs one doctest; returns null when it passes, else what went wrong and where. */
-export async function runDoctest(doctest: Doctest, limitMs?: number): Promise<string | null> {
-  const where = `${doctest.file}:${doctest.line}`;
-  const compiled = transpile(doctest.source);
-  if (!compiled.ok) {
-    return `${doctest.file}:${doctest.line + compiled.line}:${compiled.column}: the snippet does not parse: ${compiled.message}`;
-  }
-  const result = await runInNode(compiled.code, limitMs === undefined ? {} : { limitMs });
-  const actual = printed(result);
+/** Null when the run printed exactly the ```text output block and finished, else what went wrong and where. */
+export function judgeDoctest(doctest: Doctest, run: PrintedRun): string | null {
+  const actual = run.texts.flatMap((text) => text.split('\n'));
   const expected = expectedLines(doctest.expected);
   const matches = actual.length === expected.length && actual.every((line, index) => line === expected[index]);
-  if (result.reason === 'finished' && matches) return null;
+  if (run.reason === 'finished' && matches) return null;
   const why =
-    result.reason === 'timeout'
+    run.reason === 'timeout'
       ? 'it hit the time limit'
-      : result.reason === 'failed'
+      : run.reason === 'failed'
         ? 'it threw an uncaught error'
-        : 'its output differs from the ```text output block';
+        : run.reason === 'stopped'
+          ? 'it was stopped'
+          : 'its output differs from the ```text output block';
   return [
-    `${where}: snippet${doctest.title ? ` "${doctest.title}"` : ''} failed: ${why}.`,
+    `${doctest.file}:${doctest.line}: snippet${doctest.title ? ` "${doctest.title}"` : ''} failed in Chromium: ${why}.`,
     'Diff (- expected in the ```text output block, + printed by the snippet):',
     ...lineDiff(expected, actual),
     'If the new output is right, update the ```text output block under the snippet.',

@@ -10,6 +10,7 @@ import type { ElementContent } from 'hast';
 import type { Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { transpile } from './runner/transpile';
+import { assertNoHandWrittenSnippets } from './hand-written-markup';
 import {
   findRunnableSnippets,
   SNIPPETS_FRONTMATTER_KEY,
@@ -100,6 +101,7 @@ function snippetNode(snippet: RunnableSnippet, javascript: string): RunnableSnip
 export function remarkRunnableSnippets() {
   return (tree: Root, file: VFile) => {
     const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
+    assertNoHandWrittenSnippets(tree, path);
     const snippets = findRunnableSnippets(tree, path);
     if (snippets.length > 0) {
       file.data.astro ??= {};

@@ -97,9 +97,10 @@ export function startRun({ code, spawn, limitMs = TIME_LIMIT_MS, onLine }: RunOp
 
   worker.onMessage((raw) => {
     if (ended) return;
-    if (++messages > OUTPUT_LIMITS.messages) return truncate();
     const message = check(raw);
+    // The end of the run always counts; anything past the budget is only counted.
     if (message?.type === 'done') return end(message.failed ? 'failed' : 'finished');
+    if (++messages > OUTPUT_LIMITS.messages) return truncate();
     if (!message || truncated) return;
     if (lines.length >= OUTPUT_LIMITS.lines) return truncate();
     const room = OUTPUT_LIMITS.characters - characters;
