@@ -137,6 +137,8 @@ test('the worker snippet runs nested workers in the page', async ({ page }) => {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a page with a run and an open editor is axe-clean in the ${theme} theme`, async ({ page }) => {
+    // axe visits every frame, the sandbox frame included: slow on a busy machine.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto(NOTE);
     const box = snippet(page, 'Two tasks interleave on one thread');
