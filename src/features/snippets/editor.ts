@@ -30,11 +30,36 @@ const highlight = HighlightStyle.define([
   { tag: tags.comment, color: 'light-dark(#57606a, #8b949e)', fontStyle: 'italic' },
 ]);
 
+// Selection and bracket colours in both themes (CodeMirror's defaults assume a light editor): every token colour
+// above keeps 4.5:1 on them, e.g. #cf222e on #e1edff is 4.5:1 and #8b949e on #1b2c48 is 4.6:1.
+const SELECTION = 'light-dark(#e1edff, #1b2c48)';
 const theme = EditorView.theme({
   '&': { color: 'var(--fg)', backgroundColor: 'var(--bg-code)' },
   '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--fg)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
   '.cm-gutters': { backgroundColor: 'var(--bg-code)', color: 'var(--fg-muted)', border: 'none' },
   '&.cm-focused': { outline: '3px solid var(--focus)' },
+  '.cm-selectionBackground, &.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground': {
+    backgroundColor: SELECTION,
+  },
+  '&.cm-focused .cm-matchingBracket': { backgroundColor: SELECTION, outline: '1px solid var(--fg-muted)' },
+  '&.cm-focused .cm-nonmatchingBracket': { backgroundColor: 'transparent', outline: '1px solid #d1242f' },
+});
+
+/**
+ * Typing over a selection that spans lines makes Chromium rewrite the DOM with
+ * an inline style attribute, which the site's policy (no 'unsafe-inline' in
+ * style-src) refuses and reports. Made here as an editor transaction instead,
+ * the DOM stays CodeMirror's to draw.
+ */
+const typeOverSelection = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    if (event.inputType !== 'insertText' || event.isComposing || !event.data) return false;
+    if (view.state.selection.ranges.every((range) => range.empty)) return false;
+    event.preventDefault();
+    view.dispatch(view.state.replaceSelection(event.data), { scrollIntoView: true, userEvent: 'input.type' });
+    return true;
+  },
 });
 
 export function createEditor({ source, onRun }: { source: string; onRun: () => void }): SnippetEditor {
@@ -57,6 +82,7 @@ export function createEditor({ source, onRun }: { source: string; onRun: () => v
         javascript({ typescript: true }),
         syntaxHighlighting(highlight),
         theme,
+        typeOverSelection,
         EditorView.contentAttributes.of({
           'aria-label': 'Snippet code (TypeScript). Ctrl+Enter or Cmd+Enter runs it.',
         }),
