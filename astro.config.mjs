@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from './src/core/csp.ts';
 import { citationChecks } from './src/features/citations/build-checks.ts';
 import { finishBuild } from './src/build/index-and-check-links.ts';
 import { site } from './src/site.ts';
+import { pythonAssets } from './src/features/snippets/python/assets-integration.ts';
 
 // A build of another content tree (fixtures, benchmarks) keeps its own content
 // cache: trees never mix entries, and such builds can run side by side.
@@ -35,6 +36,7 @@ export default defineConfig({
     sitemap(),
     codeStyles(),
     citationChecks(),
+    pythonAssets(),
     finishBuild(),
   ],
   security: { csp: contentSecurityPolicy },

@@ -9,6 +9,11 @@ import type { OutputLine, SandboxMessage } from './runner/protocol';
 type Editor = import('./editor').SnippetEditor;
 type Transpile = typeof import('./runner/transpile').transpile;
 
+// Python snippets (python/page.ts, its own chunk): same toolbar, panel and lines; a warm CPython instead of a
+// fresh worker per run. Only these few lines of this file know about Python.
+const isPython = (snippet: HTMLElement) => snippet.dataset.snippetLang === 'python';
+const pythonChunk = () => import('./python/page');
+
 interface SnippetState {
   run?: Run | undefined;
   editor?: Editor | undefined;
@@ -71,6 +76,7 @@ function setRunning(snippet: HTMLElement, running: boolean): void {
 }
 
 function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement): string | null {
+  if (isPython(snippet)) return state.editor?.code() ?? part<HTMLElement>(snippet, 'figure.code pre code').textContent;
   if (!state.editor || !state.transpile) return snippet.dataset.snippetJs ?? '';
   const result = state.transpile(state.editor.code());
   if (result.ok) return result.code;
@@ -79,21 +85,24 @@ function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement
   return null;
 }
 
-function run(snippet: HTMLElement, state: SnippetState): void {
+async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   state.run?.stop();
   const panel = part<HTMLElement>(snippet, '.snippet-output');
   panel.replaceChildren();
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
   if (code === null) return;
-  const current = startRun({ code, spawn, onLine: (line) => appendLine(panel, line) });
+  const onLine = (line: OutputLine) => appendLine(panel, line);
+  const current = isPython(snippet)
+    ? (await pythonChunk()).startPythonRun(code, panel, onLine)
+    : startRun({ code, spawn, onLine });
   state.run = current;
   setRunning(snippet, true);
   void current.result.then(() => {
     if (state.run !== current) return;
     state.run = undefined;
     setRunning(snippet, false);
-    spare ??= createWorker();
+    if (!isPython(snippet)) spare ??= createWorker();
   });
 }
 
@@ -102,9 +111,13 @@ async function edit(snippet: HTMLElement, state: SnippetState): Promise<void> {
   const source = part<HTMLElement>(figure, 'pre code').textContent ?? '';
   const editButton = buttonFor(snippet, 'edit');
   editButton.disabled = true;
-  const [{ createEditor }, { transpile }] = await Promise.all([import('./editor'), import('./runner/transpile')]);
-  state.transpile = transpile;
-  state.editor = createEditor({ source, onRun: () => run(snippet, state) });
+  const [{ createEditor }, transpiler, language] = await Promise.all([
+    import('./editor'),
+    isPython(snippet) ? undefined : import('./runner/transpile'),
+    isPython(snippet) ? pythonChunk().then((python) => python.pythonLanguage()) : undefined,
+  ]);
+  state.transpile = transpiler?.transpile;
+  state.editor = createEditor({ source, onRun: () => void run(snippet, state), ...(language && { language }) });
   figure.after(state.editor.element);
   figure.hidden = true;
   buttonFor(snippet, 'reset').disabled = false;
@@ -128,7 +141,7 @@ function reset(snippet: HTMLElement, state: SnippetState): void {
 export function handleAction(snippet: HTMLElement, action: string): void {
   let state = states.get(snippet);
   if (!state) states.set(snippet, (state = {}));
-  if (action === 'run') run(snippet, state);
+  if (action === 'run') void run(snippet, state);
   else if (action === 'stop') state.run?.stop();
   else if (action === 'edit') void edit(snippet, state);
   else if (action === 'reset') reset(snippet, state);

@@ -2,6 +2,7 @@
  * Doctests for runnable snippets: find every ```ts run block in a content
  * tree, type-check it in strict mode, run it in Node with the page's sandbox
  * (src/features/snippets/runner), and compare what it prints with its ```text output block.
+ * ```python run blocks run under the page's Pyodide (python/node.ts) and are compared by the same rules.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,7 +10,8 @@ import ts from 'typescript';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findRunnableSnippets } from './runnable-snippets';
+import { findRunnableSnippets, type SnippetLanguage } from './runnable-snippets';
+import { runPythonInNode } from './python/node';
 import { runInNode } from './runner/node';
 import { transpile } from './runner/transpile';
 import type { RunResult } from './runner/host';
@@ -22,6 +24,7 @@ export interface Doctest {
   title: string | undefined;
   source: string;
   expected: string;
+  language: SnippetLanguage;
 }
 
 function contentFiles(dir: string): string[] {
@@ -42,6 +45,7 @@ export function collectDoctests(dir: string): Doctest[] {
       title: snippet.title,
       source: snippet.code.value,
       expected: snippet.output.value,
+      language: snippet.language,
     }));
   });
 }
@@ -67,7 +71,11 @@ const virtualName = (index: number) => `/doctest/snippet-${index}.ts`;
 /** Type errors per doctest (same order), each as `file:line:column: TSnnnn message`. */
 export function typecheckDoctests(doctests: Doctest[]): string[][] {
   const host = ts.createCompilerHost(compilerOptions);
-  const sources = new Map(doctests.map((doctest, index) => [virtualName(index), doctest.source]));
+  const sources = new Map(
+    doctests.flatMap((doctest, index) =>
+      doctest.language === 'typescript' ? [[virtualName(index), doctest.source] as const] : [],
+    ),
+  );
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, languageVersion, onError) => {
     const text = sources.get(name);
@@ -81,6 +89,7 @@ export function typecheckDoctests(doctests: Doctest[]): string[][] {
   const global = ts.getPreEmitDiagnostics(program).filter((diagnostic) => !diagnostic.file);
   if (global.length) throw new Error(ts.formatDiagnostics(global, host));
   return doctests.map((doctest, index) => {
+    if (doctest.language !== 'typescript') return [];
     const sourceFile = program.getSourceFile(virtualName(index));
     if (!sourceFile) throw new Error(`The type checker lost ${virtualName(index)}`);
     return ts.getPreEmitDiagnostics(program, sourceFile).map((diagnostic) => {
@@ -124,11 +133,16 @@ const expectedLines = (expected: string): string[] => (expected === '' ? [] : ex
 /** Runs one doctest; returns null when it passes, else what went wrong and where. */
 export async function runDoctest(doctest: Doctest, limitMs?: number): Promise<string | null> {
   const where = `${doctest.file}:${doctest.line}`;
-  const compiled = transpile(doctest.source);
-  if (!compiled.ok) {
-    return `${doctest.file}:${doctest.line + compiled.line}:${compiled.column}: the snippet does not parse: ${compiled.message}`;
+  let result: RunResult;
+  if (doctest.language === 'python') {
+    result = await runPythonInNode(doctest.source, limitMs);
+  } else {
+    const compiled = transpile(doctest.source);
+    if (!compiled.ok) {
+      return `${doctest.file}:${doctest.line + compiled.line}:${compiled.column}: the snippet does not parse: ${compiled.message}`;
+    }
+    result = await runInNode(compiled.code, limitMs === undefined ? {} : { limitMs });
   }
-  const result = await runInNode(compiled.code, limitMs === undefined ? {} : { limitMs });
   const actual = printed(result);
   const expected = expectedLines(doctest.expected);
   const matches = actual.length === expected.length && actual.every((line, index) => line === expected[index]);
@@ -137,7 +151,7 @@ export async function runDoctest(doctest: Doctest, limitMs?: number): Promise<st
     result.reason === 'timeout'
       ? 'it hit the time limit'
       : result.reason === 'failed'
-        ? 'it threw an uncaught error'
+        ? `it ${doctest.language === 'python' ? 'raised an uncaught exception' : 'threw an uncaught error'}`
         : 'its output differs from the ```text output block';
   return [
     `${where}: snippet${doctest.title ? ` "${doctest.title}"` : ''} failed: ${why}.`,
