@@ -100,6 +100,8 @@ test('Reset restores the original code', async ({ page }) => {
 
 test('Stop ends a run', async ({ page }) => {
   await page.goto('/introduction/what-is-asyncio/');
+  // This snippet is the TypeScript tab of a Python | TypeScript pair (tests/e2e/python.spec.ts).
+  await page.getByRole('tab', { name: 'TypeScript' }).first().click();
   const box = snippet(page, 'Sequential awaits vs Promise.all');
   await button(box, 'Run').click();
   await expect(outputTexts(box).first()).toHaveText('one after another:');

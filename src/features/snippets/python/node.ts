@@ -29,16 +29,24 @@ function startThread(): Thread {
 
 function attach(current: Thread): SandboxWorker {
   let finished = false;
+  const detach: (() => void)[] = [];
   return {
     send: (request) => current.worker.postMessage(request),
-    onMessage: (listener) =>
-      current.worker.on('message', (message: SandboxMessage) => {
+    onMessage: (listener) => {
+      const relay = (message: SandboxMessage) => {
         if (message.type === 'done') finished = true;
         listener(message);
-      }),
-    onFailure: (listener) => current.worker.on('error', (error) => listener(error.message)),
+      };
+      current.worker.on('message', relay);
+      detach.push(() => current.worker.off('message', relay));
+    },
+    onFailure: (listener) => {
+      const relay = (error: Error) => listener(error.message);
+      current.worker.on('error', relay);
+      detach.push(() => current.worker.off('error', relay));
+    },
     terminate: () => {
-      current.worker.removeAllListeners('message');
+      detach.forEach((off) => off());
       if (finished) return;
       void current.worker.terminate();
       if (thread === current) thread = undefined;

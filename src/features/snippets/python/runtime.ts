@@ -26,19 +26,22 @@ interface RunSink {
 class LineStream {
   readonly #decoder = new TextDecoder();
   #partial = '';
-  constructor(private readonly onLine: (text: string) => void) {}
+  readonly #onLine: (text: string) => void;
+  constructor(onLine: (text: string) => void) {
+    this.#onLine = onLine;
+  }
 
   write(bytes: Uint8Array): void {
     const lines = (this.#partial + this.#decoder.decode(bytes, { stream: true })).split('\n');
     this.#partial = lines.pop() ?? '';
-    for (const line of lines) this.onLine(line);
+    for (const line of lines) this.#onLine(line);
     if (this.#partial.length > MAX_LINE_CHARS) this.flush();
   }
 
   flush(): void {
     const rest = this.#partial + this.#decoder.decode();
     this.#partial = '';
-    if (rest) this.onLine(rest);
+    if (rest) this.#onLine(rest);
   }
 }
 
@@ -65,7 +68,9 @@ export function createPythonRuntime(pyodide: PyodideAPI): PythonRuntime {
   const stream = (level: Level) => new LineStream((text) => sink?.emit(level, text));
   const stdout = stream('log');
   const stderr = stream('error');
+  // isatty: Python then flushes at every newline, so each line arrives with its own time.
   const writer = (target: LineStream) => ({
+    isatty: true,
     write: (bytes: Uint8Array) => {
       target.write(bytes);
       return bytes.length;

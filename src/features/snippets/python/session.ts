@@ -79,6 +79,7 @@ function restart(dead: Interpreter): void {
 /** The warm worker as the host sees it: ending a run kills it only if the run did not finish by itself. */
 function attach(interpreter: Interpreter): SandboxWorker {
   let finished = false;
+  let failure: ((event: ErrorEvent) => void) | undefined;
   const listeners: ((message: SandboxMessage) => void)[] = [];
   const relay = (message: SandboxMessage) => {
     if (message.type === 'done') finished = true;
@@ -88,10 +89,13 @@ function attach(interpreter: Interpreter): SandboxWorker {
   return {
     send: (request) => interpreter.worker.postMessage(request satisfies PythonRequest),
     onMessage: (listener) => listeners.push(listener),
-    onFailure: (listener) =>
-      interpreter.worker.addEventListener('error', (event) => listener(event.message || 'the worker crashed')),
+    onFailure: (listener) => {
+      failure = (event: ErrorEvent) => listener(event.message || 'the worker crashed');
+      interpreter.worker.addEventListener('error', failure);
+    },
     terminate: () => {
       interpreter.listeners.delete(relay);
+      if (failure) interpreter.worker.removeEventListener('error', failure);
       if (!finished) restart(interpreter);
     },
   };
