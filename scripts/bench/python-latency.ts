@@ -96,7 +96,8 @@ try {
   let gzipped = 0;
   console.log('Fetched for the first Python run (besides the page itself):');
   for (const [path, bytes] of [...fetched].sort()) {
-    const gz = path.startsWith('/') ? gzipSync(readFileSync(`dist${path}`), { level: 9 }).length : 0;
+    if (!path.startsWith('/')) continue; // the blob: URL the worker starts from
+    const gz = gzipSync(readFileSync(`dist${path}`), { level: 9 }).length;
     served += bytes;
     gzipped += gz;
     console.log(`  ${path.padEnd(60)} ${kB(bytes).padStart(11)} served, ${kB(gz).padStart(10)} gz`);

@@ -138,6 +138,11 @@ function reset(snippet: HTMLElement, state: SnippetState): void {
   editButton.focus();
 }
 
+/** The reader points at or focuses a snippet: a Python one starts loading CPython, so Run waits less. */
+export function intent(snippet: HTMLElement): void {
+  if (isPython(snippet)) void pythonChunk().then((python) => python.warmUp());
+}
+
 export function handleAction(snippet: HTMLElement, action: string): void {
   let state = states.get(snippet);
   if (!state) states.set(snippet, (state = {}));

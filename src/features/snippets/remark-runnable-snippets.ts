@@ -15,6 +15,7 @@ import type { VFile } from 'vfile';
 import { transpile } from './runner/transpile';
 import {
   findRunnableSnippets,
+  PYTHON_SNIPPETS_FRONTMATTER_KEY,
   SNIPPETS_FRONTMATTER_KEY,
   SnippetSyntaxError,
   type RunnableSnippet,
@@ -138,6 +139,8 @@ export function remarkRunnableSnippets() {
       file.data.astro ??= {};
       file.data.astro.frontmatter ??= {};
       file.data.astro.frontmatter[SNIPPETS_FRONTMATTER_KEY] = snippets.length;
+      const python = snippets.filter((snippet) => snippet.language === 'python').length;
+      if (python > 0) file.data.astro.frontmatter[PYTHON_SNIPPETS_FRONTMATTER_KEY] = python;
     }
     for (const snippet of snippets) if (snippet.tabs) checkPairedTypeScript(snippet, snippets, path);
     // Last first, so splicing one pair leaves the earlier indices valid.

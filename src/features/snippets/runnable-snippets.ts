@@ -96,6 +96,14 @@ export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[
 /** remarkPluginFrontmatter key: how many runnable snippets the page has. */
 export const SNIPPETS_FRONTMATTER_KEY = 'runnableSnippets';
 
+/** remarkPluginFrontmatter key: how many of them are Python, so only those pages load the Python island. */
+export const PYTHON_SNIPPETS_FRONTMATTER_KEY = 'pythonSnippets';
+
+export function hasPythonSnippets(remarkPluginFrontmatter: Record<string, unknown>): boolean {
+  const count = remarkPluginFrontmatter[PYTHON_SNIPPETS_FRONTMATTER_KEY];
+  return typeof count === 'number' && count > 0;
+}
+
 /** Whether a rendered note has snippets, so its page loads the snippet island. */
 export function hasRunnableSnippets(remarkPluginFrontmatter: Record<string, unknown>): boolean {
   const count = remarkPluginFrontmatter[SNIPPETS_FRONTMATTER_KEY];

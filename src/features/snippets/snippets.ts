@@ -3,25 +3,19 @@
  * defers everything else to the runner chunk (controller.ts), which loads when
  * the reader first points at or focuses a snippet, or when the page is idle.
  */
-import { initSnippetTabs } from './python/tabs';
-
 type Controller = typeof import('./controller');
 
 let controller: Promise<Controller> | undefined;
 const loadController = (): Promise<Controller> => (controller ??= import('./controller'));
 
 export function initSnippets(): void {
+  // data-snippet-lang: Python snippets (python/), whose page also loads python/PythonSnippets.astro.
   const snippets = document.querySelectorAll<HTMLElement>('.snippet[data-snippet-js], .snippet[data-snippet-lang]');
   if (snippets.length === 0) return;
-  initSnippetTabs();
   for (const snippet of snippets) {
     const toolbar = snippet.querySelector<HTMLElement>('.snippet-toolbar');
     if (toolbar) toolbar.hidden = false;
-    // Reaching for a Python snippet starts downloading CPython, so Run waits less.
-    const intent = () => {
-      void loadController();
-      if (snippet.dataset.snippetLang === 'python') void import('./python/page').then((python) => python.warmUp());
-    };
+    const intent = () => void loadController().then(({ intent }) => intent(snippet));
     snippet.addEventListener('pointerenter', intent, { once: true });
     snippet.addEventListener('focusin', intent, { once: true });
     snippet.addEventListener('click', (event) => {

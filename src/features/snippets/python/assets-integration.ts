@@ -35,6 +35,9 @@ export function pythonAssets(): AstroIntegration {
         updateConfig({
           vite: {
             define: { __PYODIDE_FETCH_BYTES__: JSON.stringify(pyodideFetchBytes()) },
+            // The Python island's script stays a file: inlined, its hash would join the CSP of every page,
+            // and pages without Python snippets would grow. Everything else keeps the default rule.
+            build: { assetsInlineLimit: (file: string) => (file.includes('PythonSnippets.astro') ? false : undefined) },
             plugins: [
               {
                 name: 'asyncio-notes:python-assets-dev',
