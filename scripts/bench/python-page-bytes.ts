@@ -27,8 +27,12 @@ async function weights(dist: string): Promise<Map<string, { weight: Weight; pyth
 const all = await Promise.all(dists.map(weights));
 const format = (weight: Weight | undefined) =>
   weight ? `${weight.html} / ${weight.css} / ${weight.js} / ${weight.total}` : '—';
-console.log(`page · Python snippets · ${dists.map((dist) => `${dist}: html / css / js / total (bytes gz)`).join(' · ')}`);
+console.log(
+  `page · Python snippets · ${dists.map((dist) => `${dist}: html / css / js / total (bytes gz)`).join(' · ')}`,
+);
 for (const page of all[0]!.keys()) {
   const python = all.some((build) => build.get(page)?.python);
-  console.log(`${page} · ${python ? 'yes' : 'no'} · ${all.map((build) => format(build.get(page)?.weight)).join(' · ')}`);
+  console.log(
+    `${page} · ${python ? 'yes' : 'no'} · ${all.map((build) => format(build.get(page)?.weight)).join(' · ')}`,
+  );
 }
