@@ -11,6 +11,7 @@ import { snippetSandbox } from './src/features/snippets/integration.ts';
 import { citationChecks } from './src/features/citations/build-checks.ts';
 import { finishBuild } from './src/build/index-and-check-links.ts';
 import { site } from './src/site.ts';
+import { pythonAssets } from './src/features/snippets/python/assets-integration.ts';
 
 // A build of another content tree (fixtures, benchmarks) keeps its own content
 // cache: trees never mix entries, and such builds can run side by side.
@@ -37,6 +38,7 @@ export default defineConfig({
     codeStyles(),
     citationChecks(),
     snippetSandbox(),
+    pythonAssets(),
     finishBuild(),
   ],
   security: { csp: contentSecurityPolicy },

@@ -13,6 +13,7 @@ import { DESCRIPTION_MAX, noteSchema } from '../../src/features/notes/schema';
 import { splitFrontmatter } from '../../src/features/notes/frontmatter-check';
 import { importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
+import { makePythonRunnable } from './python-blocks';
 import { RegistryError } from '../../src/features/citations/registry';
 
 class UsageError extends Error {}
@@ -83,9 +84,11 @@ async function main(): Promise<void> {
       `${target} already exists; nothing was written. Import under another title, edit that page, or pass --force to replace it.`,
     );
   }
+  // Python blocks that run cleanly in the sandbox become runnable snippets (python-blocks.ts).
+  const python = await makePythonRunnable(note.mdx, source);
   const options = { ...(await prettier.resolveConfig(target)), filepath: target };
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, await prettier.format(note.mdx, options));
+  writeFileSync(target, await prettier.format(python.mdx, options));
   if (note.newSources.length > 0) appendToRegistry(registryFile, note.newSources, relative(process.cwd(), source));
 
   const { counts, frontmatter } = note;
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
       ? `Registered ${note.newSources.length} new source(s) in ${registryFile}: ${note.newSources.map((s) => s.id).join(', ')}\n  Their titles are guessed from the links: check title, authors, year and kind there.`
       : `No new sources: every link is already registered.`,
     reused.length > 0 ? `Cites registered source(s): ${reused.join(', ')}` : '',
+    ...(python.report.length > 0 ? ['Python blocks:', ...python.report.map((line) => `  ${line}`)] : []),
     ...note.warnings.map((warning) => `Warning: ${warning}`),
     `Next: read the page with \`npm run dev\`, run \`npm run check\`, then open a pull request.`,
   ];

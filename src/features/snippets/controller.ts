@@ -12,6 +12,11 @@ import type { OutputLine } from './runner/protocol';
 type Editor = import('./editor').SnippetEditor;
 type Transpile = typeof import('./runner/transpile').transpile;
 
+// Python snippets (python/page.ts, its own chunk): same toolbar, panel and lines; a warm CPython instead of a
+// fresh worker per run. Only these few lines of this file know about Python.
+const isPython = (snippet: HTMLElement) => snippet.dataset.snippetLang === 'python';
+const pythonChunk = () => import('./python/page');
+
 interface SnippetState {
   run?: Run | undefined;
   editor?: Editor | undefined;
@@ -23,8 +28,8 @@ const states = new WeakMap<HTMLElement, SnippetState>();
 // One worker started ahead of time, so a click does not wait for a worker to boot.
 let spare: SandboxWorker | undefined;
 
-/** The reader means to run something (pointer over or focus in a snippet): start the sandbox and a spare worker. */
-export function prepare(): void {
+/** The reader means to run TypeScript (pointer over or focus in a snippet): start the sandbox and a spare worker. */
+function prepare(): void {
   void prepareSandbox().then(() => (spare ??= spawnInFrame()), () => {});
 }
 
@@ -150,6 +155,7 @@ function setRunning(snippet: HTMLElement, running: boolean): void {
 }
 
 function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement): string | null {
+  if (isPython(snippet)) return state.editor?.code() ?? part<HTMLElement>(snippet, 'figure.code pre code').textContent;
   if (!state.editor || !state.transpile) return snippet.dataset.snippetJs ?? '';
   const result = state.transpile(state.editor.code());
   if (result.ok) return result.code;
@@ -162,7 +168,7 @@ function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement
   return null;
 }
 
-function run(snippet: HTMLElement, state: SnippetState): void {
+async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   state.run?.stop();
   const panel = part<HTMLElement>(snippet, '.snippet-output');
   const writer = writerFor(panel);
@@ -170,7 +176,10 @@ function run(snippet: HTMLElement, state: SnippetState): void {
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
   if (code === null) return showStatus(snippet, 'failed');
-  const current = startRun({ code, spawn, onLine: (line) => writer.add(line) });
+  const onLine = (line: OutputLine) => writer.add(line);
+  const current = isPython(snippet)
+    ? (await pythonChunk()).startPythonRun(code, panel, onLine)
+    : startRun({ code, spawn, onLine });
   state.run = current;
   setRunning(snippet, true);
   showStatus(snippet, 'running');
@@ -179,7 +188,7 @@ function run(snippet: HTMLElement, state: SnippetState): void {
     state.run = undefined;
     setRunning(snippet, false);
     showStatus(snippet, reason);
-    prepare();
+    if (!isPython(snippet)) prepare();
   });
 }
 
@@ -188,9 +197,13 @@ async function edit(snippet: HTMLElement, state: SnippetState): Promise<void> {
   const source = part<HTMLElement>(figure, 'pre code').textContent ?? '';
   const editButton = buttonFor(snippet, 'edit');
   editButton.disabled = true;
-  const [{ createEditor }, { transpile }] = await Promise.all([import('./editor'), import('./runner/transpile')]);
-  state.transpile = transpile;
-  state.editor = createEditor({ source, onRun: () => run(snippet, state) });
+  const [{ createEditor }, transpiler, language] = await Promise.all([
+    import('./editor'),
+    isPython(snippet) ? undefined : import('./runner/transpile'),
+    isPython(snippet) ? pythonChunk().then((python) => python.pythonLanguage()) : undefined,
+  ]);
+  state.transpile = transpiler?.transpile;
+  state.editor = createEditor({ source, onRun: () => void run(snippet, state), ...(language && { language }) });
   figure.after(state.editor.element);
   figure.hidden = true;
   buttonFor(snippet, 'reset').disabled = false;
@@ -212,10 +225,16 @@ function reset(snippet: HTMLElement, state: SnippetState): void {
   editButton.focus();
 }
 
+/** The reader points at or focuses a snippet: a Python one starts loading CPython, so Run waits less. */
+export function intent(snippet: HTMLElement): void {
+  if (isPython(snippet)) void pythonChunk().then((python) => python.warmUp());
+  else prepare();
+}
+
 export function handleAction(snippet: HTMLElement, action: string): void {
   let state = states.get(snippet);
   if (!state) states.set(snippet, (state = {}));
-  if (action === 'run') run(snippet, state);
+  if (action === 'run') void run(snippet, state);
   else if (action === 'stop') state.run?.stop();
   else if (action === 'edit') void edit(snippet, state);
   else if (action === 'reset') reset(snippet, state);

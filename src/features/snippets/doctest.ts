@@ -1,9 +1,10 @@
 /**
  * Doctests for runnable snippets: find every ```ts run block in a content
- * tree, type-check it in strict mode (`npm run check`), and judge what it
- * printed against its ```text output block. Snippets never run in Node: they
- * run where readers run them, in the page's sandbox in Chromium
- * (tests/e2e/doctests.spec.ts), with no more rights than a reader's code.
+ * tree (and every ```python run block), type-check the TypeScript in strict
+ * mode (`npm run check`), and judge what a snippet printed against its ```text
+ * output block. Snippets never run in Node: they run where readers run them,
+ * in the page's sandbox in Chromium (tests/e2e/doctests.spec.ts), with no more
+ * rights than a reader's code.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -11,7 +12,7 @@ import ts from 'typescript';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { findRunnableSnippets } from './runnable-snippets';
+import { findRunnableSnippets, type SnippetLanguage } from './runnable-snippets';
 import type { EndReason } from './runner/host';
 
 export interface Doctest {
@@ -22,6 +23,7 @@ export interface Doctest {
   title: string | undefined;
   source: string;
   expected: string;
+  language: SnippetLanguage;
 }
 
 function contentFiles(dir: string): string[] {
@@ -42,6 +44,7 @@ export function collectDoctests(dir: string): Doctest[] {
       title: snippet.title,
       source: snippet.code.value,
       expected: snippet.output.value,
+      language: snippet.language,
     }));
   });
 }
@@ -67,7 +70,11 @@ const virtualName = (index: number) => `/doctest/snippet-${index}.ts`;
 /** Type errors per doctest (same order), each as `file:line:column: TSnnnn message`. */
 export function typecheckDoctests(doctests: Doctest[]): string[][] {
   const host = ts.createCompilerHost(compilerOptions);
-  const sources = new Map(doctests.map((doctest, index) => [virtualName(index), doctest.source]));
+  const sources = new Map(
+    doctests.flatMap((doctest, index) =>
+      doctest.language === 'typescript' ? [[virtualName(index), doctest.source] as const] : [],
+    ),
+  );
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, languageVersion, onError) => {
     const text = sources.get(name);
@@ -81,6 +88,7 @@ export function typecheckDoctests(doctests: Doctest[]): string[][] {
   const global = ts.getPreEmitDiagnostics(program).filter((diagnostic) => !diagnostic.file);
   if (global.length) throw new Error(ts.formatDiagnostics(global, host));
   return doctests.map((doctest, index) => {
+    if (doctest.language !== 'typescript') return [];
     const sourceFile = program.getSourceFile(virtualName(index));
     if (!sourceFile) throw new Error(`The type checker lost ${virtualName(index)}`);
     return ts.getPreEmitDiagnostics(program, sourceFile).map((diagnostic) => {
@@ -136,7 +144,7 @@ export function judgeDoctest(doctest: Doctest, run: PrintedRun): string | null {
     run.reason === 'timeout'
       ? 'it hit the time limit'
       : run.reason === 'failed'
-        ? 'it threw an uncaught error'
+        ? `it ${doctest.language === 'python' ? 'raised an uncaught exception' : 'threw an uncaught error'}`
         : run.reason === 'stopped'
           ? 'it was stopped'
           : 'its output differs from the ```text output block';

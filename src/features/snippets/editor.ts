@@ -1,12 +1,13 @@
 /**
  * The editor chunk, loaded only on Edit: CodeMirror 6 with TypeScript
- * highlighting, line numbers, undo history; Ctrl/Cmd+Enter runs. Tab is left
- * to the browser so keyboard users can leave the editor.
+ * highlighting (or the language the caller loaded, e.g. Python), line numbers,
+ * undo history; Ctrl/Cmd+Enter runs. Tab is left to the browser so keyboard
+ * users can leave the editor.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
@@ -62,7 +63,23 @@ const typeOverSelection = EditorView.domEventHandlers({
   },
 });
 
-export function createEditor({ source, onRun }: { source: string; onRun: () => void }): SnippetEditor {
+export interface EditorLanguage {
+  extension: Extension;
+  /** For the editor's accessible name. */
+  name: string;
+}
+
+const typescript: EditorLanguage = { extension: javascript({ typescript: true }), name: 'TypeScript' };
+
+export function createEditor({
+  source,
+  onRun,
+  language = typescript,
+}: {
+  source: string;
+  onRun: () => void;
+  language?: EditorLanguage;
+}): SnippetEditor {
   const element = document.createElement('div');
   element.className = 'snippet-editor';
   // CodeMirror injects its styles at run time. In a document that is a <style>
@@ -79,12 +96,12 @@ export function createEditor({ source, onRun }: { source: string; onRun: () => v
         history(),
         drawSelection(),
         bracketMatching(),
-        javascript({ typescript: true }),
+        language.extension,
         syntaxHighlighting(highlight),
         theme,
         typeOverSelection,
         EditorView.contentAttributes.of({
-          'aria-label': 'Snippet code (TypeScript). Ctrl+Enter or Cmd+Enter runs it.',
+          'aria-label': `Snippet code (${language.name}). Ctrl+Enter or Cmd+Enter runs it.`,
         }),
         // Wrapped lines: no sideways-scrolling box that keyboard users could not reach.
         EditorView.lineWrapping,

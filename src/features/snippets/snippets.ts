@@ -9,19 +9,17 @@ type Controller = typeof import('./controller');
 
 let controller: Promise<Controller> | undefined;
 const loadController = (): Promise<Controller> => (controller ??= import('./controller'));
-const prepare = () =>
-  void loadController().then(
-    ({ prepare: start }) => start(),
-    () => {},
-  );
 
 export function initSnippets(): void {
-  const snippets = document.querySelectorAll<HTMLElement>('.snippet[data-snippet-js]');
+  // data-snippet-lang: Python snippets (python/), whose page also loads python/PythonSnippets.astro.
+  const snippets = document.querySelectorAll<HTMLElement>('.snippet[data-snippet-js], .snippet[data-snippet-lang]');
+  if (snippets.length === 0) return;
   for (const snippet of snippets) {
     const toolbar = snippet.querySelector<HTMLElement>('.snippet-toolbar');
     if (toolbar) toolbar.hidden = false;
-    snippet.addEventListener('pointerenter', prepare, { once: true });
-    snippet.addEventListener('focusin', prepare, { once: true });
+    const intent = () => void loadController().then(({ intent }) => intent(snippet));
+    snippet.addEventListener('pointerenter', intent, { once: true });
+    snippet.addEventListener('focusin', intent, { once: true });
     snippet.addEventListener('click', (event) => {
       const button = (event.target as Element).closest<HTMLButtonElement>('button[data-action]');
       if (!button || button.disabled) return;

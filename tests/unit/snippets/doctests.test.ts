@@ -14,6 +14,10 @@ test('the notes contain runnable snippets', () => {
   console.info(`doctests: ${doctests.length} snippets in content/`);
 });
 
+test('the notes contain runnable Python snippets', () => {
+  expect(doctests.filter((doctest) => doctest.language === 'python').length).toBeGreaterThanOrEqual(4);
+});
+
 describe('doctests type-check', () => {
   doctests.forEach((doctest, index) => {
     const name = `${doctest.file}:${doctest.line}${doctest.title ? ` ${doctest.title}` : ''}`;

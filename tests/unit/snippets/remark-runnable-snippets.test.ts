@@ -3,7 +3,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import { remarkRunnableSnippets } from '../../../src/features/snippets/remark-runnable-snippets';
+import {
+  remarkRunnableSnippets,
+  type RunnableSnippetNode,
+} from '../../../src/features/snippets/remark-runnable-snippets';
 
 async function transform(markdown: string): Promise<Root> {
   const processor = unified().use(remarkParse).use(remarkRunnableSnippets);
@@ -39,14 +42,15 @@ describe('remarkRunnableSnippets', () => {
     const kinds = snippet.children.map((child) =>
       child.type === 'code' ? `code:${child.lang}` : String(child.data?.hProperties?.['className']),
     );
-    expect(kinds).toEqual([
-      'snippet-title',
-      'code:ts',
-      'snippet-toolbar',
-      'snippet-output',
-      'snippet-label',
-      'code:text',
-    ]);
+    expect(kinds).toEqual(['snippet-title', 'code:ts', 'snippet-toolbar', 'snippet-output', 'snippet-expected']);
+    // The expected output is kept out of the search index, the code is not.
+    const expected = snippet.children.at(-1)!;
+    expect(expected.data?.hProperties).toMatchObject({ dataPagefindIgnore: true });
+    expect(
+      (expected as RunnableSnippetNode).children.map((child) =>
+        child.type === 'code' ? `code:${child.lang}` : String(child.data?.hProperties?.['className']),
+      ),
+    ).toEqual(['snippet-label', 'code:text']);
   });
 
   test('a snippet that does not parse fails the build at its file, line and column', async () => {
@@ -59,5 +63,36 @@ describe('remarkRunnableSnippets', () => {
   test('documents without snippets are left alone', async () => {
     const tree = await transform('```ts\nconst a = 1;\n```\n');
     expect(tree.children.map((node) => node.type)).toEqual(['code']);
+  });
+
+  const PYTHON = ['```python run tabs title="Py"', 'print(1)', '```', '', '```text output', '1', '```', ''].join('\n');
+  const TS = ['```ts run title="Ts"', 'console.log(1);', '```', '', '```text output', '1', '```', ''].join('\n');
+
+  test('a Python snippet runs its code block as shown (no JavaScript) and pairs with the next TypeScript snippet as tabs', async () => {
+    const tree = await transform(`${PYTHON}\n${TS}`);
+    expect(tree.children).toHaveLength(1);
+    const tabs = tree.children[0] as RunnableSnippetNode;
+    expect(tabs.data?.hProperties).toMatchObject({ className: ['snippet-tabs'], dataSnippetTabs: '' });
+    const [python, typescript] = tabs.children.map(
+      (panel) => (panel as RunnableSnippetNode).children[0] as RunnableSnippetNode,
+    );
+    expect(python!.data?.hProperties).toMatchObject({ ariaLabel: 'Runnable example: Py', dataSnippetLang: 'python' });
+    expect(python!.data?.hProperties).not.toHaveProperty('dataSnippetJs');
+    expect(typescript!.data?.hProperties).toMatchObject({
+      ariaLabel: 'Runnable example: Ts',
+      dataSnippetJs: 'console.log(1);',
+    });
+  });
+
+  test('tabs without a TypeScript snippet after the Python one, or on a TypeScript block, fail at file:line', async () => {
+    await expect(transform(PYTHON)).rejects.toThrow(
+      /^content\/notes\/example\.md:1: this ```python run tabs block must be followed, right after its ```text output block, by the ```ts run block it is paired with\.$/,
+    );
+    await expect(transform(TS.replace('ts run', 'ts run tabs'))).rejects.toThrow(
+      /^content\/notes\/example\.md:1: `tabs` goes on the ```python run block/,
+    );
+    await expect(transform(PYTHON.replace('python', 'ruby'))).rejects.toThrow(
+      /^content\/notes\/example\.md:1: runnable snippets are TypeScript or Python: write ```ts run or ```python run instead of ```ruby run\.$/,
+    );
   });
 });
