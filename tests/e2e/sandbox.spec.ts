@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { prepareSandbox, runInPage } from './sandbox-helpers';
+import { prepareSandbox, PYTHON_LOAD_MS, runInPage, runPythonInPage } from './sandbox-helpers';
 
 /**
  * The snippet sandbox is enforced by the browser: each attack runs as snippet
@@ -89,7 +89,11 @@ await probe('worker in a worker fetch', () => inWorker(\`
   expect(seen).toEqual([]);
 });
 
-test("control: without the frame's policy the same probes do reach the recorder", async ({ page, context, baseURL }) => {
+test("control: without the frame's policy the same probes do reach the recorder", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const seen = await recordNetwork(context);
   // Serve the frame with its policy stripped: what blocks the probes above is the policy, not the recorder.
   await context.route('**/_astro/snippet-sandbox.*.html', async (route) => {
@@ -209,4 +213,266 @@ test('the page ignores frame messages from any other window', async ({ page }) =
   });
   await expect(box).toHaveAttribute('data-run-result', 'finished', { timeout: 15_000 });
   await expect(box.locator('.snippet-text')).toHaveText(['not fooled']);
+});
+
+/**
+ * Python: the same sandbox, enforced by the browser for CPython's worker (its
+ * own opaque-origin frame; the page reads Pyodide's files and hands them over,
+ * so the frame's policy allows no request at all). Each attack goes through
+ * `js`, `pyodide.ffi` or Pyodide's own helpers; none may leave or persist.
+ */
+const PYTHON_NOTE = '/introduction/what-is-asyncio/';
+
+/** Python-side helper: `probe(name, make)` awaits `make()` (a coroutine, JS promise or value) and prints the outcome. */
+const PY_PROBE = `
+import asyncio, js
+from pyodide.ffi import create_proxy, to_js
+
+async def probe(name, make):
+    try:
+        async def attempt():
+            answer = make()
+            return (await answer) if hasattr(answer, "__await__") else answer
+        answer = await asyncio.wait_for(attempt(), 3)
+        print(f"{name}: REACHED {str(answer)[:60]}")
+    except BaseException as error:
+        print(f"{name}: blocked ({type(error).__name__})")
+
+def event(target, ok="onopen", bad="onerror"):
+    future = asyncio.get_running_loop().create_future()
+    def settle(kind):
+        def handler(event):
+            if not future.done():
+                future.set_result("open") if kind == ok else future.set_exception(ConnectionError(kind))
+        return create_proxy(handler)
+    setattr(target, ok, settle(ok))
+    setattr(target, bad, settle(bad))
+    return future
+
+def in_worker(source, report=False):
+    blob = js.Blob.new(to_js([source]), to_js({"type": "text/javascript"}, dict_converter=js.Object.fromEntries))
+    worker = js.Worker.new(js.URL.createObjectURL(blob))
+    future = asyncio.get_running_loop().create_future()
+    def on_message(event):
+        worker.terminate()
+        if not future.done():
+            if report or str(event.data).startswith("REACHED"):
+                future.set_result(event.data)
+            else:
+                future.set_exception(ConnectionError(event.data))
+    def on_error(event):
+        event.preventDefault()
+        worker.terminate()
+        if not future.done():
+            future.set_exception(ConnectionError("worker failed"))
+    worker.onmessage = create_proxy(on_message)
+    worker.onerror = create_proxy(on_error)
+    return future
+`;
+
+async function warmPython(page: import('@playwright/test').Page): Promise<void> {
+  expect(await runPythonInPage(page, 'print("warm")')).toEqual(['warm']);
+}
+
+test('Python reaches no network: js, pyodide.http, loadPackage, WebSocket, workers — nothing leaves', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(PYTHON_LOAD_MS + 120_000);
+  const seen = await recordNetwork(context);
+  await page.goto(PYTHON_NOTE);
+  await warmPython(page);
+  // Loading CPython was the page reading Pyodide's files from our own origin; from here on nothing may be asked.
+  const pyodideFiles = seen.filter((line) => line.includes('/pyodide/'));
+  expect(pyodideFiles).toHaveLength(5);
+  const lockFile = pyodideFiles.find((line) => line.endsWith('/pyodide-lock.json'))!.replace(/^GET /, '');
+  seen.length = 0;
+  const own = new URL(baseURL!).origin;
+  const ws = own.replace(/^http/, 'ws');
+  const printed = await runPythonInPage(
+    page,
+    `${PY_PROBE}
+async def main():
+    await probe("js.fetch another origin", lambda: js.fetch("https://example.com/"))
+    await probe("js.fetch our origin", lambda: js.fetch("${own}/sources/"))
+    await probe("js.fetch our origin, Pyodide's own folder", lambda: js.fetch("${lockFile}"))
+    await probe("js.fetch no-cors", lambda: js.fetch("https://example.com/pixel.gif", to_js({"mode": "no-cors"}, dict_converter=js.Object.fromEntries)))
+    from pyodide.http import pyfetch, open_url
+    await probe("pyfetch another origin", lambda: pyfetch("https://example.com/"))
+    await probe("pyfetch our origin", lambda: pyfetch("${own}/"))
+    await probe("open_url", lambda: open_url("${own}/robots.txt").read())
+    def xhr():
+        request = js.XMLHttpRequest.new()
+        request.open("GET", "${own}/", False)
+        request.send()
+        return request.status
+    await probe("js.XMLHttpRequest", xhr)
+    await probe("js.WebSocket our origin", lambda: event(js.WebSocket.new("${ws}/")))
+    await probe("js.WebSocket another origin", lambda: event(js.WebSocket.new("wss://example.com/")))
+    await probe("js.EventSource", lambda: event(js.EventSource.new("${own}/events")))
+    await probe("js.importScripts", lambda: js.importScripts("https://example.com/script.js"))
+    import pyodide_js
+    await probe("pyodide_js.loadPackage", lambda: pyodide_js.loadPackage("micropip"))
+    await probe("micropip", lambda: __import__("micropip"))
+    from pyodide.code import run_js
+    await probe("run_js remote import()", lambda: run_js("import('https://example.com/m.js')"))
+    await probe("js.Function", lambda: js.Function.new("return fetch('https://example.com/')")())
+    await probe("js.Worker from our origin", lambda: event(js.Worker.new("${own}/worker.js"), "onmessage"))
+    await probe("js.Worker from data:", lambda: event(js.Worker.new("data:text/javascript,postMessage(1)"), "onmessage"))
+    await probe("js.Worker (blob:) fetch", lambda: in_worker('fetch("https://example.com/nested").then(() => postMessage("REACHED"), (e) => postMessage(e.name))'))
+    await probe("js.Worker (blob:) fetch our origin", lambda: in_worker('fetch("${own}/").then(() => postMessage("REACHED"), (e) => postMessage(e.name))'))
+    await probe("js.Worker (blob:) WebSocket", lambda: in_worker('const s = new WebSocket("${ws}/"); s.onopen = () => postMessage("REACHED"); s.onerror = () => postMessage("error event");'))
+
+asyncio.run(main())
+`,
+  );
+  const probes = printed.filter((line) => /: (blocked|REACHED)/.test(line));
+  expect(probes, printed.join('\n')).toHaveLength(21);
+  expect(probes.filter((line) => !line.includes(': blocked ('))).toEqual([]);
+  expect(seen).toEqual([]);
+});
+
+test("control: without the Python frame's policy, js.fetch does reach the recorder", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  test.setTimeout(PYTHON_LOAD_MS + 60_000);
+  const seen = await recordNetwork(context);
+  await context.route('**/_astro/python-sandbox.*.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(/<meta http-equiv="content-security-policy"[^>]*>/, '');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(PYTHON_NOTE);
+  await warmPython(page);
+  seen.length = 0;
+  const own = new URL(baseURL!).origin;
+  const printed = await runPythonInPage(
+    page,
+    `import asyncio, js
+from pyodide.ffi import to_js
+async def main():
+    await js.fetch("${own}/robots.txt", to_js({"mode": "no-cors"}, dict_converter=js.Object.fromEntries))
+    print("sent")
+asyncio.run(main())`,
+  );
+  expect(printed).toEqual(['sent']);
+  expect(seen).toEqual([`GET ${own}/robots.txt`]);
+});
+
+const PY_STORE = `
+import asyncio, js
+from pyodide.ffi import create_proxy
+
+async def attempt(name, action):
+    try:
+        print(f"{name}: {await action()}")
+    except BaseException as error:
+        print(f"{name}: denied ({type(error).__name__})")
+
+async def indexed_db():
+    request = js.indexedDB.open("snippet-store", 1)
+    future = asyncio.get_running_loop().create_future()
+    def upgrade(event):
+        request.result.createObjectStore("kv")
+    def success(event):
+        store = request.result.transaction("kv", "readwrite").objectStore("kv")
+        read = store.get("secret")
+        def found(event):
+            store.put("from run 1", "secret")
+            future.set_result(f"found {read.result}")
+        read.onsuccess = create_proxy(found)
+    request.onupgradeneeded = create_proxy(upgrade)
+    request.onsuccess = create_proxy(success)
+    return await future
+
+async def cache_storage():
+    cache = await js.caches.open("snippet")
+    old = await cache.match("/secret")
+    await cache.put("/secret", js.Response.new("from run 1"))
+    return f"found {old}"
+
+async def opfs():
+    root = await js.navigator.storage.getDirectory()
+    await root.getFileHandle("secret", create=True)
+    return "stored"
+
+async def local_storage():
+    old = js.localStorage.getItem("secret")
+    js.localStorage.setItem("secret", "from run 1")
+    return f"found {old}"
+
+async def files():
+    import os
+    old = os.path.exists("/home/pyodide/secret")
+    open("/home/pyodide/secret", "w").write("from run 1")
+    return f"found {old}"
+
+async def main():
+    print("origin:", js.self.origin)
+    await attempt("IndexedDB", indexed_db)
+    await attempt("Cache Storage", cache_storage)
+    await attempt("OPFS", opfs)
+    await attempt("localStorage", local_storage)
+    await attempt("files", files)
+
+asyncio.run(main())
+`;
+
+test('a Python run finds nothing an earlier run stored, on the same page or another', async ({ page }) => {
+  test.setTimeout(2 * PYTHON_LOAD_MS);
+  await page.goto(PYTHON_NOTE);
+  const first = await runPythonInPage(page, PY_STORE);
+  const again = await runPythonInPage(page, PY_STORE);
+  await page.goto('/introduction/concurrency-vs-parallelism/');
+  const elsewhere = await runPythonInPage(page, PY_STORE);
+  const expected = [
+    'origin: null',
+    'IndexedDB: denied (JsException)',
+    'Cache Storage: denied (AttributeError)',
+    'OPFS: denied (AttributeError)',
+    'localStorage: denied (AttributeError)',
+    'files: found False',
+  ];
+  // The opaque origin refuses every storage API; CPython's own file system is reset for each run.
+  expect(first).toEqual(expected);
+  expect(again).toEqual(expected);
+  expect(elsewhere).toEqual(expected);
+});
+
+test('a worker started from Python can neither fetch nor store', async ({ page, context }) => {
+  test.setTimeout(PYTHON_LOAD_MS + 60_000);
+  const seen = await recordNetwork(context);
+  await page.goto(PYTHON_NOTE);
+  await warmPython(page);
+  seen.length = 0;
+  const printed = await runPythonInPage(
+    page,
+    `${PY_PROBE}
+async def main():
+    print(await in_worker("""
+      const report = [String(self.origin)];
+      try { indexedDB.open('x'); report.push('IndexedDB open'); } catch (e) { report.push('IndexedDB ' + e.name); }
+      report.push('caches ' + typeof caches, 'storage ' + typeof navigator.storage);
+      fetch('/').then(() => postMessage(report.concat('fetch REACHED').join(', ')), (e) => postMessage(report.concat('fetch ' + e.name).join(', ')));""", report=True))
+asyncio.run(main())`,
+  );
+  expect(printed).toEqual(['null, IndexedDB SecurityError, caches undefined, storage undefined, fetch TypeError']);
+  expect(seen).toEqual([]);
+});
+
+test('the Python sandbox frame is an opaque-origin frame whose policy allows no request', async ({ page, request }) => {
+  test.setTimeout(PYTHON_LOAD_MS + 60_000);
+  await page.goto(PYTHON_NOTE);
+  await warmPython(page);
+  const frame = page.locator('iframe[title="Python sandbox"]');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  const html = await (await request.get((await frame.getAttribute('src'))!)).text();
+  const policy = /<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html)?.[1];
+  expect(policy).toMatch(
+    /^default-src 'none'; script-src 'sha256-[\w+/=]+' blob: 'wasm-unsafe-eval'; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'$/,
+  );
+  expect(await runPythonInPage(page, 'import js\nprint(js.self.origin, js.location.protocol)')).toEqual(['null blob:']);
 });

@@ -30,7 +30,10 @@ let spare: SandboxWorker | undefined;
 
 /** The reader means to run TypeScript (pointer over or focus in a snippet): start the sandbox and a spare worker. */
 function prepare(): void {
-  void prepareSandbox().then(() => (spare ??= spawnInFrame()), () => {});
+  void prepareSandbox().then(
+    () => (spare ??= spawnInFrame()),
+    () => {},
+  );
 }
 
 function spawn(): SandboxWorker {

@@ -1,7 +1,8 @@
 /**
- * Build step of runnable snippets: writes the sandbox frame (sandbox-frame.ts)
+ * Build step of runnable snippets: writes the sandbox frames (sandbox-frame.ts:
+ * TypeScript's and Python's)
  * to `_astro/` in the build, serves it in `astro dev`, and tells the page
- * script its file name.
+ * script their file names.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,16 +10,26 @@ import type { AstroIntegration } from 'astro';
 import { buildSandboxFrame } from './sandbox-frame.ts';
 
 export function snippetSandbox(): AstroIntegration {
-  const frame = buildSandboxFrame();
+  const frames = [buildSandboxFrame('typescript'), buildSandboxFrame('python')] as const;
   return {
     name: 'snippet-sandbox',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { define: { __SNIPPET_SANDBOX_FRAME__: JSON.stringify(`_astro/${frame.file}`) } } });
+        const [typescript, python] = frames;
+        updateConfig({
+          vite: {
+            define: {
+              __SNIPPET_SANDBOX_FRAME__: JSON.stringify(`_astro/${typescript.file}`),
+              __PYTHON_SANDBOX_FRAME__: JSON.stringify(`_astro/${python.file}`),
+            },
+          },
+        });
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
-          if (!request.url?.split('?')[0]?.endsWith(`/_astro/${frame.file}`)) return next();
+          const path = request.url?.split('?')[0] ?? '';
+          const frame = frames.find(({ file }) => path.endsWith(`/_astro/${file}`));
+          if (!frame) return next();
           response.setHeader('Content-Type', 'text/html; charset=utf-8');
           response.end(frame.html);
         });
@@ -26,7 +37,7 @@ export function snippetSandbox(): AstroIntegration {
       'astro:build:done': ({ dir }) => {
         const assets = fileURLToPath(new URL('_astro/', dir));
         mkdirSync(assets, { recursive: true });
-        writeFileSync(`${assets}${frame.file}`, frame.html);
+        for (const frame of frames) writeFileSync(`${assets}${frame.file}`, frame.html);
       },
     },
   };

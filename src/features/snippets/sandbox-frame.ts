@@ -30,14 +30,22 @@ import type { FrameEvent, FrameRequest } from './runner/protocol.ts';
  * network source.
  */
 export function framePolicy(scriptHash: string): string {
-  return [
-    "default-src 'none'",
-    `script-src '${scriptHash}' 'unsafe-eval'`,
-    'worker-src blob:',
-    "connect-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return ["default-src 'none'", `script-src '${scriptHash}' 'unsafe-eval'`, ...SHARED_DIRECTIVES].join('; ');
+}
+
+const SHARED_DIRECTIVES = ['worker-src blob:', "connect-src 'none'", "base-uri 'none'", "form-action 'none'"];
+
+/**
+ * The Python frame's policy: the same, except how code may run. The host
+ * fetches Pyodide's files and hands them over as bytes (python/session.ts),
+ * so the worker makes no request at all and connect-src stays 'none'.
+ * - blob:: Pyodide's two ES modules (pyodide.mjs, pyodide.asm.mjs) are
+ *   imported from blob: URLs the worker makes of those bytes.
+ * - 'wasm-unsafe-eval': compiling pyodide.asm.wasm; no 'unsafe-eval', so
+ *   neither `js.eval` nor `Function` works from Python.
+ */
+export function pythonFramePolicy(scriptHash: string): string {
+  return ["default-src 'none'", `script-src '${scriptHash}' blob: 'wasm-unsafe-eval'`, ...SHARED_DIRECTIVES].join('; ');
 }
 
 /**
@@ -85,9 +93,11 @@ export interface SandboxFrame {
   policy: string;
 }
 
-export function buildSandboxFrame(): SandboxFrame {
+export type FrameKind = 'typescript' | 'python';
+
+export function buildSandboxFrame(kind: FrameKind = 'typescript'): SandboxFrame {
   const script = `(${String(frameScript)})();`;
-  const policy = framePolicy(`sha256-${sha256(script)}`);
+  const policy = (kind === 'python' ? pythonFramePolicy : framePolicy)(`sha256-${sha256(script)}`);
   const html = [
     '<!doctype html>',
     '<html lang="en">',
@@ -95,7 +105,7 @@ export function buildSandboxFrame(): SandboxFrame {
     '<meta charset="utf-8">',
     `<meta http-equiv="content-security-policy" content="${policy}">`,
     '<meta name="robots" content="noindex">',
-    '<title>Snippet sandbox</title>',
+    `<title>${kind === 'python' ? 'Python sandbox' : 'Snippet sandbox'}</title>`,
     `<script>${script}</script>`,
     '</head>',
     '<body></body>',
@@ -103,5 +113,5 @@ export function buildSandboxFrame(): SandboxFrame {
     '',
   ].join('\n');
   const hash = createHash('sha256').update(html).digest('hex').slice(0, 10);
-  return { file: `snippet-sandbox.${hash}.html`, html, policy };
+  return { file: `${kind === 'python' ? 'python' : 'snippet'}-sandbox.${hash}.html`, html, policy };
 }

@@ -1,9 +1,9 @@
 /**
- * What `import js` sees in Python, in the page and in the doctests alike:
- * enough for asyncio's event loop (timers) and for converting values, nothing
- * that leaves the worker — no `fetch`, `XMLHttpRequest`, `WebSocket`, storage,
- * `Worker` or `eval`. So `pyodide.http.pyfetch`, `open_url` and
- * `js.fetch` fail with an ImportError or AttributeError.
+ * What `import js` sees in Python under Node (node-worker.ts: the runtime's
+ * unit tests and the importer): enough for asyncio's event loop (timers) and
+ * for converting values, and not Node's `process` or `require`. In the page
+ * `js` is the worker's own global scope; the sandbox frame's policy and opaque
+ * origin, not this list, keep snippet code from the network and storage there.
  */
 export const JS_GLOBALS = {
   setTimeout,

@@ -56,7 +56,8 @@ function limitedSink(post: (message: SandboxMessage) => void, start: number): Ru
     emit(level, text) {
       if (printed > OUTPUT_LIMITS.lines || characters > OUTPUT_LIMITS.characters) return;
       printed++;
-      if (text.length > MAX_LINE_CHARS) text = `${text.slice(0, MAX_LINE_CHARS)} … (line cut at ${MAX_LINE_CHARS} characters)`;
+      if (text.length > MAX_LINE_CHARS)
+        text = `${text.slice(0, MAX_LINE_CHARS)} … (line cut at ${MAX_LINE_CHARS} characters)`;
       characters += text.length;
       post({ type: 'line', line: { level, text, ms: performance.now() - start } });
     },

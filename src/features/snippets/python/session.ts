@@ -1,22 +1,21 @@
 /**
- * The page's side of Python: one warm interpreter per page, in a worker that
- * is created from a `blob:` URL so it inherits the page's Content-Security-
- * Policy (no `eval`, no other origin; see worker.ts for what it closes
- * itself). Loading starts on intent (`warmUp`) or on the first Run; runs then
- * reuse the interpreter. Stop and the time limit terminate the worker, and a
- * fresh one starts loading at once (from the HTTP cache) for the next run.
- *
- * Requests, all same-origin, under `<base>pyodide/<version>/`: `pyodide.mjs`
- * and `pyodide.asm.mjs` (module imports: script-src 'self'), `pyodide.asm.wasm`
- * (fetch + streaming compile: connect-src 'self', script-src 'wasm-unsafe-eval'),
- * `python_stdlib.zip` and `pyodide-lock.json` (fetch: connect-src 'self'); the
- * worker itself from `_astro/` (worker-src blob:, then script-src 'self').
+ * The page's side of Python: one warm interpreter per page, in a worker of
+ * its own sandboxed frame (opaque origin; the frame's policy allows no request
+ * at all, see sandbox-frame.ts). The page itself reads Pyodide's files from
+ * `<base>pyodide/<version>/` (its own policy allows 'self'), counting bytes
+ * for the progress bar, and sends them to the worker, which loads CPython
+ * from them. Loading starts on intent (`warmUp`) or on the first Run; runs
+ * then reuse the interpreter. Stop and the time limit terminate the worker,
+ * and a fresh one starts at once from the bytes the page kept.
  */
+import { frameHost, type FramedWorker } from '../runner/frame-host';
 import { startRun, type Run, type RunResult, type SandboxWorker } from '../runner/host';
 import type { OutputLine, SandboxMessage } from '../runner/protocol';
-import { PYODIDE_DIR } from './assets';
-import { NO_JSPI_MESSAGE, type PythonRequest, type PythonWorkerMessage } from './protocol';
+import { PYODIDE_DIR, PYODIDE_FILES } from './assets';
+import { NO_JSPI_MESSAGE, type PyodideFiles, type PythonRequest, type PythonWorkerMessage } from './protocol';
 import workerUrl from './worker.ts?worker&url';
+
+declare const __PYTHON_SANDBOX_FRAME__: string;
 
 export interface LoadProgress {
   loaded: number;
@@ -26,44 +25,70 @@ export interface LoadProgress {
 type LoadOutcome = { ok: true } | { ok: false; message: string };
 
 interface Interpreter {
-  worker: Worker;
+  worker: FramedWorker;
   loaded: Promise<LoadOutcome>;
   listeners: Set<(message: SandboxMessage) => void>;
-  progress: Set<(progress: LoadProgress) => void>;
 }
 
+const frame = frameHost({ file: __PYTHON_SANDBOX_FRAME__, title: 'Python sandbox', workerUrl });
+const indexURL = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${PYODIDE_DIR}`, location.href).href;
+const progressListeners = new Set<(progress: LoadProgress) => void>();
+let files: Promise<PyodideFiles> | undefined;
 let current: Interpreter | undefined;
 
-function startWorker(): Worker {
-  const moduleUrl = new URL(workerUrl, location.href).href;
-  const source = new Blob([`import ${JSON.stringify(moduleUrl)};`], { type: 'text/javascript' });
-  const blobUrl = URL.createObjectURL(source);
-  const worker = new Worker(blobUrl, { type: 'module', name: 'python' });
-  URL.revokeObjectURL(blobUrl);
-  return worker;
+async function readFile(name: string, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
+  const response = await fetch(`${indexURL}${name}`);
+  if (!response.ok || !response.body) throw new Error(`${name} answered ${response.status}`);
+  const chunks: Uint8Array[] = [];
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    chunks.push(chunk.value);
+    onBytes(chunk.value.byteLength);
+  }
+  return new Blob(chunks as BlobPart[]).arrayBuffer();
+}
+
+/** Pyodide's files, read once per page and kept for restarts. */
+function readFiles(): Promise<PyodideFiles> {
+  let loaded = 0;
+  let reported = 0;
+  const onBytes = (bytes: number) => {
+    loaded += bytes;
+    // At most one progress update per 64 kB.
+    if (loaded - reported < 65_536) return;
+    reported = loaded;
+    progressListeners.forEach((listener) => listener({ loaded, total: __PYODIDE_FETCH_BYTES__ }));
+  };
+  const read = Promise.all(PYODIDE_FILES.map((name) => readFile(name, onBytes))).then(
+    (buffers) => Object.fromEntries(PYODIDE_FILES.map((name, index) => [name, buffers[index]!])) as PyodideFiles,
+  );
+  // A failed download is tried again by the next run.
+  read.catch(() => (files = undefined));
+  return read;
 }
 
 function startInterpreter(): Interpreter {
-  const worker = startWorker();
+  const worker = frame.spawn();
   const listeners = new Set<(message: SandboxMessage) => void>();
-  const progress = new Set<(progress: LoadProgress) => void>();
   const loaded = new Promise<LoadOutcome>((resolve) => {
-    worker.addEventListener('message', ({ data }: MessageEvent<PythonWorkerMessage | SandboxMessage>) => {
-      if (data.type === 'progress')
-        progress.forEach((listener) => listener({ loaded: data.loaded, total: __PYODIDE_FETCH_BYTES__ }));
-      else if (data.type === 'ready') resolve({ ok: true });
+    worker.port.onmessage = ({ data }: MessageEvent<PythonWorkerMessage | SandboxMessage>) => {
+      if (data.type === 'ready') resolve({ ok: true });
       else if (data.type === 'unsupported') resolve({ ok: false, message: NO_JSPI_MESSAGE });
       else if (data.type === 'load-failed') resolve({ ok: false, message: `Python could not start: ${data.message}` });
       else listeners.forEach((listener) => listener(data));
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      resolve({ ok: false, message: `Python could not start: ${event.message || 'the worker script failed to load'}` });
-    });
+    };
+    worker.onFailure((message) => resolve({ ok: false, message: `Python could not start: ${message}` }));
+    (files ??= readFiles()).then(
+      // Copied, not transferred: the page keeps its bytes for the next interpreter.
+      (bytes) => worker.port.postMessage({ type: 'load', indexURL, files: bytes } satisfies PythonRequest),
+      (error: unknown) =>
+        resolve({
+          ok: false,
+          message: `Python could not start: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+    );
   });
-  const indexURL = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${PYODIDE_DIR}`, location.href).href;
-  worker.postMessage({ type: 'load', indexURL } satisfies PythonRequest);
-  return { worker, loaded, listeners, progress };
+  return { worker, loaded, listeners };
 }
 
 /** Starts loading Python ahead of the first Run (pointer over or focus in a Python snippet). */
@@ -79,7 +104,6 @@ function restart(dead: Interpreter): void {
 /** The warm worker as the host sees it: ending a run kills it only if the run did not finish by itself. */
 function attach(interpreter: Interpreter): SandboxWorker {
   let finished = false;
-  let failure: ((event: ErrorEvent) => void) | undefined;
   const listeners: ((message: SandboxMessage) => void)[] = [];
   const relay = (message: SandboxMessage) => {
     if (message.type === 'done') finished = true;
@@ -87,15 +111,11 @@ function attach(interpreter: Interpreter): SandboxWorker {
   };
   interpreter.listeners.add(relay);
   return {
-    send: (request) => interpreter.worker.postMessage(request satisfies PythonRequest),
+    send: (request) => interpreter.worker.port.postMessage(request satisfies PythonRequest),
     onMessage: (listener) => listeners.push(listener),
-    onFailure: (listener) => {
-      failure = (event: ErrorEvent) => listener(event.message || 'the worker crashed');
-      interpreter.worker.addEventListener('error', failure);
-    },
+    onFailure: (listener) => interpreter.worker.onFailure(listener),
     terminate: () => {
       interpreter.listeners.delete(relay);
-      if (failure) interpreter.worker.removeEventListener('error', failure);
       if (!finished) restart(interpreter);
     },
   };
@@ -116,10 +136,10 @@ export function runPython({ code, onLine, onProgress }: PythonRunOptions): Run {
   let waiting = true;
   const endWaiting = () => {
     waiting = false;
-    interpreter.progress.delete(onProgress);
+    progressListeners.delete(onProgress);
     onProgress(null);
   };
-  interpreter.progress.add(onProgress);
+  progressListeners.add(onProgress);
   void interpreter.loaded.then((outcome) => {
     if (!waiting) return;
     endWaiting();
@@ -135,7 +155,7 @@ export function runPython({ code, onLine, onProgress }: PythonRunOptions): Run {
       interpreter.worker.terminate();
       current = undefined;
     }
-    settle({ reason: 'failed', lines: [line] });
+    settle({ reason: 'failed', lines: [line], truncated: false });
   });
   return {
     result,
@@ -146,7 +166,7 @@ export function runPython({ code, onLine, onProgress }: PythonRunOptions): Run {
       const line: OutputLine = { level: 'info', text: 'Stopped.', ms: 0 };
       // No snippet code ran yet: the interpreter keeps loading for the next run.
       onLine(line);
-      settle({ reason: 'stopped', lines: [line] });
+      settle({ reason: 'stopped', lines: [line], truncated: false });
     },
   };
 }

@@ -1,115 +1,110 @@
 /**
- * The page's Python sandbox: a module worker that loads CPython (Pyodide) from
- * our own origin once, reports download progress, and then runs one snippet
- * per `run` message, staying warm in between. The controller terminates it on
- * Stop or at the time limit and starts a new one for the next run.
+ * The page's Python sandbox: a worker the Python sandbox frame starts from a
+ * blob: URL (sandbox-frame.ts), so it runs in the frame's opaque origin under
+ * the frame's policy: no request of any kind (connect-src 'none'), no storage.
+ * It hears from the page only on the MessagePort the frame hands it, loads
+ * CPython once from the bytes the page sends (the page read them from our own
+ * origin), then runs one snippet per `run` message, staying warm in between.
  *
- * Before the first snippet runs, the worker locks itself down: `js` exposes
- * only JS_GLOBALS (js-globals.ts), and the network, storage and worker APIs are removed from the
- * worker's global scope, so neither `js` nor `pyodide_js` / `pyodide.ffi` can
- * reach them. The page's CSP (inherited: controller.ts starts this module
- * through a `blob:` worker) blocks `eval` and requests to other origins.
+ * `import js` is this worker's whole global scope: the browser, not a list of
+ * deleted names, is what keeps snippet code from the network and storage.
  */
 import type { PyodideAPI } from 'pyodide';
-import type { SandboxMessage } from '../runner/protocol';
-import { JS_GLOBALS } from './js-globals';
+import type { ConnectRequest, SandboxMessage } from '../runner/protocol';
 import { createPythonRuntime, type PythonRuntime } from './runtime';
-import type { PythonRequest, PythonWorkerMessage } from './protocol';
+import type { PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
 
 interface WorkerScope {
-  addEventListener(type: 'message', listener: (event: MessageEvent<PythonRequest>) => void): void;
-  postMessage(message: PythonWorkerMessage | SandboxMessage): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<ConnectRequest>) => void,
+    options?: AddEventListenerOptions,
+  ): void;
 }
 const scope = self as unknown as WorkerScope;
-const post = (message: PythonWorkerMessage | SandboxMessage) => scope.postMessage(message);
 
 /** WebAssembly JavaScript Promise Integration: what lets `asyncio.run()` block in Pyodide. */
 export const hasJspi = (): boolean => typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
 
-/** Wraps `fetch` during loading so the page can show the bytes received so far. */
-function countingFetch(onBytes: (bytes: number) => void): typeof fetch {
-  const realFetch = fetch;
-  return async (input, init) => {
-    const response = await realFetch(input, init);
-    if (!response.body) return response;
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        onBytes(chunk.byteLength);
-        controller.enqueue(chunk);
-      },
-    });
-    // Same headers (application/wasm included), so streaming compilation still applies.
-    return new Response(response.body.pipeThrough(counter), { status: response.status, headers: response.headers });
+const CONTENT_TYPES: Record<string, string> = { '.wasm': 'application/wasm', '.zip': 'application/zip' };
+
+/**
+ * Pyodide reads its wasm and standard library with `fetch`; while it loads,
+ * `fetch` answers from the bytes the page sent (with their content type, so
+ * streaming compilation applies) and nothing else. The real `fetch` comes back
+ * afterwards, for snippet code to find blocked by the policy.
+ */
+async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: () => Promise<T>): Promise<T> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : '';
+    const bytes = files[name as keyof PyodideFiles];
+    if (!bytes) throw new TypeError(`Pyodide asked for ${url}, which the page did not send`);
+    const type = CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
+    return new Response(bytes, { headers: { 'Content-Type': type } });
   };
-}
-
-/** Names removed from the worker's global scope and its prototypes before any snippet runs. */
-const CLOSED_APIS = [
-  'fetch',
-  'XMLHttpRequest',
-  'WebSocket',
-  'WebSocketStream',
-  'WebTransport',
-  'EventSource',
-  'BroadcastChannel',
-  'Worker',
-  'SharedWorker',
-  'importScripts',
-  'indexedDB',
-  'caches',
-  'cookieStore',
-  'Request',
-];
-
-function closeWorkerScope(): void {
-  for (let target: object | null = self; target; target = Object.getPrototypeOf(target)) {
-    for (const name of CLOSED_APIS) {
-      if (Object.prototype.hasOwnProperty.call(target, name)) Reflect.deleteProperty(target, name);
-    }
+  try {
+    return await load();
+  } finally {
+    globalThis.fetch = realFetch;
   }
-  // navigator.storage (Storage API, OPFS) lives on WorkerNavigator.prototype.
-  const navigatorPrototype = Object.getPrototypeOf(navigator) as object;
-  Reflect.deleteProperty(navigatorPrototype, 'storage');
 }
 
-async function load(indexURL: string): Promise<PythonRuntime> {
-  let loaded = 0;
-  let reported = 0;
-  const counting = countingFetch((bytes) => {
-    loaded += bytes;
-    // At most one progress message per 64 kB, so progress does not flood the page.
-    if (loaded - reported >= 65_536) post({ type: 'progress', loaded: (reported = loaded) });
-  });
-  globalThis.fetch = counting;
-  const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
-    loadPyodide: (options: object) => Promise<PyodideAPI>;
-  };
-  const pyodide = await loadPyodide({ indexURL, jsglobals: JS_GLOBALS, env: { HOME: '/home/pyodide' } });
-  post({ type: 'progress', loaded });
-  const runtime = createPythonRuntime(pyodide);
-  closeWorkerScope();
-  return runtime;
+const moduleUrl = (bytes: ArrayBuffer) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+
+async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntime> {
+  const loaderUrl = moduleUrl(files['pyodide.mjs']);
+  const moduleFactoryUrl = moduleUrl(files['pyodide.asm.mjs']);
+  try {
+    const [{ loadPyodide }, { default: createPyodideModule }] = (await Promise.all([
+      import(/* @vite-ignore */ loaderUrl),
+      import(/* @vite-ignore */ moduleFactoryUrl),
+    ])) as [{ loadPyodide: (options: object) => Promise<PyodideAPI> }, { default: unknown }];
+    const pyodide = await withFilesAsFetch(indexURL, files, () =>
+      loadPyodide({
+        indexURL,
+        createPyodideModule,
+        lockFileContents: new TextDecoder().decode(files['pyodide-lock.json']),
+        env: { HOME: '/home/pyodide' },
+      }),
+    );
+    return createPythonRuntime(pyodide);
+  } finally {
+    URL.revokeObjectURL(loaderUrl);
+    URL.revokeObjectURL(moduleFactoryUrl);
+  }
 }
 
-let runtime: Promise<PythonRuntime> | undefined;
-// Runs one at a time: a run message that arrives during another run waits for it.
-let queue: Promise<void> = Promise.resolve();
-
-scope.addEventListener('message', ({ data: request }) => {
-  if (request.type === 'load') {
-    if (!hasJspi()) {
-      post({ type: 'unsupported' });
+function serve(port: MessagePort): void {
+  // Bound now, before any snippet code can replace MessagePort.prototype.postMessage.
+  const post = MessagePort.prototype.postMessage.bind(port) as (message: PythonWorkerMessage | SandboxMessage) => void;
+  let runtime: Promise<PythonRuntime> | undefined;
+  // Runs one at a time: a run message that arrives during another run waits for it.
+  let queue: Promise<void> = Promise.resolve();
+  port.addEventListener('message', ({ data: request }: MessageEvent<PythonRequest>) => {
+    if (request.type === 'load') {
+      if (!hasJspi()) return post({ type: 'unsupported' });
+      runtime ??= load(request.indexURL, request.files);
+      runtime.then(
+        () => post({ type: 'ready' }),
+        (error: unknown) =>
+          post({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) }),
+      );
       return;
     }
-    runtime ??= load(request.indexURL);
-    runtime.then(
-      () => post({ type: 'ready' }),
-      (error: unknown) =>
-        post({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return;
-  }
-  if (!runtime) throw new Error('The Python worker got a run request before a load request.');
-  const ready = runtime;
-  queue = queue.then(async () => (await ready).run(request.code, post));
-});
+    if (!runtime) throw new Error('The Python worker got a run request before a load request.');
+    const ready = runtime;
+    queue = queue.then(async () => (await ready).run(request.code, post));
+  });
+  port.start();
+}
+
+scope.addEventListener(
+  'message',
+  (event) => {
+    const port = event.ports[0];
+    if (event.data?.type === 'connect' && port) serve(port);
+  },
+  { once: true },
+);

@@ -1,9 +1,10 @@
 /**
- * The page's side of the sandbox: one hidden sandboxed frame per page
- * (sandbox-frame.ts), created on the reader's first intent to run, and a fresh
- * worker in it for every run, talking to the page over its own MessagePort.
- * Messages from the frame count only when they come from that frame's window
- * with the opaque origin 'null'.
+ * The page's side of the sandbox: a hidden sandboxed frame per runtime and
+ * page (sandbox-frame.ts), created on the reader's first intent to run, and
+ * workers in it that talk to the page over their own MessagePort. Messages
+ * from a frame count only when they come from that frame's window with the
+ * opaque origin 'null'. TypeScript gets a fresh worker per run (below);
+ * Python keeps one warm worker in its own frame (python/session.ts).
  */
 import workerUrl from './browser-worker.ts?worker&url';
 import type { SandboxWorker } from './host';
@@ -13,17 +14,34 @@ declare const __SNIPPET_SANDBOX_FRAME__: string;
 
 type Failure = (message: string) => void;
 
-const failures = new Map<number, Failure>();
-let frame: Promise<Window> | undefined;
-let workerSource: Promise<string> | undefined;
-let nextId = 1;
+/** A worker in a sandbox frame, as its host sees it. */
+export interface FramedWorker {
+  /** The worker's end is handed to it by the frame; messages sent before it is up wait here. */
+  port: MessagePort;
+  onFailure(listener: Failure): void;
+  terminate(): void;
+}
 
-function openFrame(): Promise<Window> {
+export interface FrameHost {
+  /** Loads the frame and the worker script; safe to call often (pointer over, focus). */
+  prepare(): Promise<unknown>;
+  spawn(): FramedWorker;
+}
+
+export interface FrameOptions {
+  /** The frame document's path under the site's base (`_astro/…html`). */
+  file: string;
+  title: string;
+  /** The worker script (one classic script, fetched from our origin and started by the frame from a blob: URL). */
+  workerUrl: string;
+}
+
+function openFrame({ file, title }: FrameOptions, failures: Map<number, Failure>): Promise<Window> {
   return new Promise((resolve, reject) => {
     const iframe = document.createElement('iframe');
     // allow-scripts only: no allow-same-origin, so the frame's origin is opaque.
     iframe.setAttribute('sandbox', 'allow-scripts');
-    iframe.title = 'Snippet sandbox';
+    iframe.title = title;
     iframe.hidden = true;
     let ready = false;
     window.addEventListener('message', (event: MessageEvent<FrameEvent>) => {
@@ -39,67 +57,93 @@ function openFrame(): Promise<Window> {
     iframe.addEventListener('load', () => {
       if (!ready) reject(new Error('the sandbox frame did not start'));
     });
-    iframe.src = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${__SNIPPET_SANDBOX_FRAME__}`;
+    iframe.src = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${file}`;
     document.body.append(iframe);
   });
 }
 
-function fetchWorkerSource(): Promise<string> {
-  return fetch(workerUrl).then((response) =>
+function fetchWorkerSource(url: string): Promise<string> {
+  return fetch(url).then((response) =>
     response.ok ? response.text() : Promise.reject(new Error(`the sandbox script answered ${response.status}`)),
   );
 }
 
-/** Loads the frame and the worker script; safe to call often (pointer over, focus). */
-export function prepareSandbox(): Promise<unknown> {
-  frame ??= openFrame();
-  workerSource ??= fetchWorkerSource();
-  const both = Promise.all([frame, workerSource]);
-  // A failed load is tried again on the next intent, and reported by the run that needed it.
-  both.catch(() => {
+export function frameHost(options: FrameOptions): FrameHost {
+  const failures = new Map<number, Failure>();
+  let frame: Promise<Window> | undefined;
+  let workerSource: Promise<string> | undefined;
+  let nextId = 1;
+  const load = () => {
+    frame ??= openFrame(options, failures);
+    workerSource ??= fetchWorkerSource(options.workerUrl);
+    return Promise.all([frame, workerSource]);
+  };
+  const forget = () => {
     frame = undefined;
     workerSource = undefined;
-  });
-  return both;
-}
-
-/** A fresh worker in the frame; requests sent before it is up wait in its port. */
-export function spawnInFrame(): SandboxWorker {
-  const id = nextId++;
-  const channel = new MessageChannel();
-  let terminated = false;
-  let failed: string | undefined;
-  let onFailure: Failure = (message) => (failed = message);
-  failures.set(id, (message) => onFailure(message));
-
-  const ready = Promise.all([(frame ??= openFrame()), (workerSource ??= fetchWorkerSource())]);
-  ready.then(
-    ([window, source]) => {
-      if (terminated) return;
-      const request: FrameRequest = { type: 'spawn', id, source, port: channel.port2 };
-      window.postMessage(request, '*', [channel.port2]);
-    },
-    (error: unknown) => {
-      frame = undefined;
-      workerSource = undefined;
-      onFailure(error instanceof Error ? error.message : String(error));
-    },
-  );
+  };
 
   return {
-    send: (request: RunRequest) => channel.port1.postMessage(request),
+    prepare() {
+      const both = load();
+      // A failed load is tried again on the next intent, and reported by the run that needed it.
+      both.catch(forget);
+      return both;
+    },
+    spawn() {
+      const id = nextId++;
+      const channel = new MessageChannel();
+      let terminated = false;
+      let failed: string | undefined;
+      let onFailure: Failure = (message) => (failed = message);
+      failures.set(id, (message) => onFailure(message));
+
+      const ready = load();
+      ready.then(
+        ([window, source]) => {
+          if (terminated) return;
+          const request: FrameRequest = { type: 'spawn', id, source, port: channel.port2 };
+          window.postMessage(request, '*', [channel.port2]);
+        },
+        (error: unknown) => {
+          forget();
+          onFailure(error instanceof Error ? error.message : String(error));
+        },
+      );
+
+      return {
+        port: channel.port1,
+        onFailure: (listener) => {
+          onFailure = listener;
+          if (failed !== undefined) listener(failed);
+        },
+        terminate: () => {
+          terminated = true;
+          failures.delete(id);
+          channel.port1.close();
+          void ready.then(
+            ([window]) => window.postMessage({ type: 'terminate', id } satisfies FrameRequest, '*'),
+            () => {},
+          );
+        },
+      };
+    },
+  };
+}
+
+const typescript = frameHost({ file: __SNIPPET_SANDBOX_FRAME__, title: 'Snippet sandbox', workerUrl });
+
+export const prepareSandbox = (): Promise<unknown> => typescript.prepare();
+
+/** A fresh TypeScript worker in the frame, speaking the snippet protocol. */
+export function spawnInFrame(): SandboxWorker {
+  const worker = typescript.spawn();
+  return {
+    send: (request: RunRequest) => worker.port.postMessage(request),
     onMessage: (listener) => {
-      channel.port1.onmessage = (event: MessageEvent<unknown>) => listener(event.data);
+      worker.port.onmessage = (event: MessageEvent<unknown>) => listener(event.data);
     },
-    onFailure: (listener) => {
-      onFailure = listener;
-      if (failed !== undefined) listener(failed);
-    },
-    terminate: () => {
-      terminated = true;
-      failures.delete(id);
-      channel.port1.close();
-      void ready.then(([window]) => window.postMessage({ type: 'terminate', id } satisfies FrameRequest, '*'), () => {});
-    },
+    onFailure: worker.onFailure,
+    terminate: worker.terminate,
   };
 }
