@@ -51,6 +51,8 @@ async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: 
   }
 }
 
+// Pyodide refuses classic workers, which it recognises by `importScripts('data:…')` succeeding; under the
+// frame's policy (no data: scripts) that fails, and the dynamic import()s below work in this classic worker.
 const moduleUrl = (bytes: ArrayBuffer) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
 
 async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntime> {
