@@ -35,8 +35,9 @@ test('a page with Python snippets fetches no Python before the reader reaches fo
   await page.goto(NOTE);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1500);
-  // (The Python island's stylesheet, python.*.css, comes with the page.)
-  expect(requested.filter((url) => /pyodide|python|\/page\./.test(url) && !url.endsWith('.css'))).toEqual([]);
+  // The Python island (its styles and tabs) loads with the page; CPython, its frame, worker and runner chunk do not.
+  expect(requested.filter((url) => url.includes('PythonSnippets') || url.includes('/python.'))).toHaveLength(2);
+  expect(requested.filter((url) => /\/pyodide\/|\/_astro\/(page|worker|python-sandbox)[.-]/.test(url))).toEqual([]);
   // Pointing at a Python snippet is intent: the download starts.
   const pyodide = page.waitForRequest(pyodideRequest);
   await snippet(page, 'The three names in code').hover();
