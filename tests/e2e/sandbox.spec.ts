@@ -89,7 +89,11 @@ await probe('worker in a worker fetch', () => inWorker(\`
   expect(seen).toEqual([]);
 });
 
-test("control: without the frame's policy the same probes do reach the recorder", async ({ page, context, baseURL }) => {
+test("control: without the frame's policy the same probes do reach the recorder", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const seen = await recordNetwork(context);
   // Serve the frame with its policy stripped: what blocks the probes above is the policy, not the recorder.
   await context.route('**/_astro/snippet-sandbox.*.html', async (route) => {

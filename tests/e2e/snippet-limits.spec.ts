@@ -96,7 +96,9 @@ for (const flood of floods) {
     const longest = await longestTask(page, async () => {
       lines = await runInPage(page, flood.code);
     });
-    console.log(`${flood.name}: longest main-thread task ${longest.cpu.toFixed(1)} ms CPU (${longest.wall.toFixed(1)} ms wall)`);
+    console.log(
+      `${flood.name}: longest main-thread task ${longest.cpu.toFixed(1)} ms CPU (${longest.wall.toFixed(1)} ms wall)`,
+    );
     flood.check(lines);
     expect(longest.cpu).toBeLessThan(100);
     await expect(page.locator('.snippet').first()).toHaveAttribute('data-run-result', 'finished');

@@ -25,7 +25,10 @@ let spare: SandboxWorker | undefined;
 
 /** The reader means to run something (pointer over or focus in a snippet): start the sandbox and a spare worker. */
 export function prepare(): void {
-  void prepareSandbox().then(() => (spare ??= spawnInFrame()), () => {});
+  void prepareSandbox().then(
+    () => (spare ??= spawnInFrame()),
+    () => {},
+  );
 }
 
 function spawn(): SandboxWorker {

@@ -99,7 +99,10 @@ export function spawnInFrame(): SandboxWorker {
       terminated = true;
       failures.delete(id);
       channel.port1.close();
-      void ready.then(([window]) => window.postMessage({ type: 'terminate', id } satisfies FrameRequest, '*'), () => {});
+      void ready.then(
+        ([window]) => window.postMessage({ type: 'terminate', id } satisfies FrameRequest, '*'),
+        () => {},
+      );
     },
   };
 }

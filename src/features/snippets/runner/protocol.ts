@@ -47,8 +47,7 @@ export interface ConnectRequest {
 
 /** Page → frame. `id` names one worker for the page's whole visit. */
 export type FrameRequest =
-  | { type: 'spawn'; id: number; source: string; port: MessagePort }
-  | { type: 'terminate'; id: number };
+  { type: 'spawn'; id: number; source: string; port: MessagePort } | { type: 'terminate'; id: number };
 
 /** Frame → page. */
 export type FrameEvent = { type: 'ready' } | { type: 'failure'; id: number; message: string };
