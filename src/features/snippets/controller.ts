@@ -71,13 +71,21 @@ function lineRow(line: OutputLine): { row: HTMLElement; text: HTMLElement } {
   return { row, text };
 }
 
-/** Queues lines and writes them a slice per animation frame; a long line spans frames. */
+/**
+ * Writes lines as they come, at most a frame's budget at a time: the first
+ * batch at once (a run's first line appears without waiting for a frame), and
+ * whatever arrives after it in the next animation frames; a long line spans frames.
+ */
 function outputWriter(panel: HTMLElement): OutputWriter {
   let queue: OutputLine[] = [];
   let current: { text: HTMLElement; line: OutputLine; offset: number } | undefined;
   let frame = 0;
-  const write = () => {
+  const idle = () => {
     frame = 0;
+    if (queue.length > 0) write();
+    else panel.removeAttribute('aria-busy');
+  };
+  const write = () => {
     let budget = CHARACTERS_PER_FRAME;
     while (budget > 0 && (current || queue.length > 0)) {
       if (!current) {
@@ -98,15 +106,15 @@ function outputWriter(panel: HTMLElement): OutputWriter {
       budget -= Math.max(slice.length, 80);
       if (current.offset >= current.line.text.length) current = undefined;
     }
-    if (current || queue.length > 0) frame = requestAnimationFrame(write);
-    else panel.removeAttribute('aria-busy');
+    // This frame's budget is spent: anything more waits for the next one.
+    frame = requestAnimationFrame(current ? write : idle);
   };
   return {
     add: (line) => {
       queue.push(line);
       // Screen readers wait for the batch; tests wait for the last line to be written.
       panel.setAttribute('aria-busy', 'true');
-      frame ||= requestAnimationFrame(write);
+      if (!frame) write();
     },
     clear: () => {
       cancelAnimationFrame(frame);

@@ -72,7 +72,9 @@ describe('GitHub Actions', () => {
     const builder = deploy.jobs[builders[0]!]!;
     expect(writes(builder.permissions)).toBe(false);
     expect(builder.permissions).not.toHaveProperty('id-token');
-    const ran = builder.steps.flatMap((step) => (step.run ? npmScripts(step.run).concat(/\bnpm test\b/.test(step.run) ? ['test'] : []) : []));
+    const ran = builder.steps.flatMap((step) =>
+      step.run ? npmScripts(step.run).concat(/\bnpm test\b/.test(step.run) ? ['test'] : []) : [],
+    );
     // The artifact's job ran every test, browser tests included, before building for Pages.
     expect(ran).toEqual(['test', 'build']);
     expect(builder.steps.some((step) => step.run?.includes('CHROMIUM_PATH='))).toBe(true);

@@ -14,6 +14,9 @@ declare const __SNIPPET_SANDBOX_FRAME__: string;
 
 type Failure = (message: string) => void;
 
+/** How long after its load event the frame may take to say 'ready'. */
+const FRAME_GRACE_MS = 5000;
+
 /** A worker in a sandbox frame, as its host sees it. */
 export interface FramedWorker {
   /** The worker's end is handed to it by the frame; messages sent before it is up wait here. */
@@ -53,9 +56,12 @@ function openFrame({ file, title }: FrameOptions, failures: Map<number, Failure>
         resolve(iframe.contentWindow);
       } else if (message.type === 'failure') failures.get(message.id)?.(message.message);
     });
-    // The frame says 'ready' while it loads; a load without it is a missing or blocked frame.
+    // The frame says 'ready' while it loads, but that message may be delivered after the load event: only a
+    // load that stays without it for a while is a missing or blocked frame.
     iframe.addEventListener('load', () => {
-      if (!ready) reject(new Error('the sandbox frame did not start'));
+      setTimeout(() => {
+        if (!ready) reject(new Error('the sandbox frame did not start'));
+      }, FRAME_GRACE_MS);
     });
     iframe.src = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${file}`;
     document.body.append(iframe);
