@@ -7,7 +7,7 @@ import { expect } from '@playwright/test';
  * it, Run is clicked, and the run's printed lines come back once it ended.
  */
 export async function runInPage(page: Page, code: string, box?: Locator): Promise<string[]> {
-  const snippet = box ?? page.locator('.snippet').first();
+  const snippet = box ?? page.locator('.snippet[data-snippet-js]').first();
   await snippet.evaluate((element: HTMLElement, source) => {
     element.dataset.snippetJs = source;
     delete element.dataset.runResult;
