@@ -186,6 +186,8 @@ test('typing over a selection makes no CSP error (the fixture fails on any conso
 
 test('a run shows that it is running, and how it ended, in a status', async ({ page }) => {
   await page.goto('/introduction/what-is-asyncio/');
+  // This TypeScript snippet is paired with a Python one: show it through its tab.
+  await page.getByRole('tab', { name: 'TypeScript' }).first().click();
   const box = snippet(page, 'Sequential awaits vs Promise.all');
   const status = box.getByRole('status');
   await button(box, 'Run').click();
