@@ -7,12 +7,14 @@ import { codeStyles } from './src/features/code-blocks/code-styles.ts';
 import { contentCheck } from './src/features/notes/content-check.ts';
 import { quietBuild } from './src/build/quiet-build.ts';
 import { contentSecurityPolicy } from './src/core/csp.ts';
+import { snippetSandbox } from './src/features/snippets/integration.ts';
 import { citationChecks } from './src/features/citations/build-checks.ts';
 import { indexCheckAndPublish } from './src/build/index-check-and-publish.ts';
 import { contentPolicy } from './src/features/content-policy/check-notes.ts';
 import { markdownNoteFailures } from './src/features/notes/markdown-notes.ts';
 import { uniqueNoteRoutes } from './src/features/notes/unique-routes.ts';
 import { site } from './src/site.ts';
+import { pythonAssets } from './src/features/snippets/python/assets-integration.ts';
 
 // A build of another content tree (fixtures, benchmarks) keeps its own content
 // cache: trees never mix entries, and such builds can run side by side.
@@ -40,6 +42,8 @@ export default defineConfig({
     sitemap(),
     codeStyles(),
     citationChecks(),
+    snippetSandbox(),
+    pythonAssets(),
     markdownNoteFailures(),
     indexCheckAndPublish(),
   ],

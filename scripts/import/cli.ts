@@ -14,6 +14,7 @@ import { splitFrontmatter } from '../../src/features/notes/frontmatter-check';
 import { reservedRoutes, urlCollision } from './collisions';
 import { decodeNote, importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
+import { makePythonRunnable } from './python-blocks';
 import { ContentError } from '../../src/core/content-error';
 import { contentDir, noteFiles } from '../../src/core/content-dir';
 
@@ -105,9 +106,11 @@ async function main(): Promise<void> {
       `${target} already exists; nothing was written. Import under another title, edit that page, or pass --force to replace it.`,
     );
   }
+  // Python blocks that run cleanly in the sandbox become runnable snippets (python-blocks.ts).
+  const python = await makePythonRunnable(note.mdx, source);
   const options = { ...(await prettier.resolveConfig(target)), filepath: target };
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, await prettier.format(note.mdx, options));
+  writeFileSync(target, await prettier.format(python.mdx, options));
   if (note.newSources.length > 0) appendToRegistry(registryFile, note.newSources, relative(process.cwd(), source));
 
   const { counts, frontmatter } = note;
@@ -122,6 +125,7 @@ async function main(): Promise<void> {
       ? `Registered ${note.newSources.length} new source(s) in ${registryFile}: ${note.newSources.map((s) => s.id).join(', ')}\n  Their titles are guessed from the links: check title, authors, year and kind there.`
       : `No new sources: every link is already registered.`,
     reused.length > 0 ? `Cites registered source(s): ${reused.join(', ')}` : '',
+    ...(python.report.length > 0 ? ['Python blocks:', ...python.report.map((line) => `  ${line}`)] : []),
     ...note.warnings.map((warning) => `Warning: ${warning}`),
     `Next: read the page with \`npm run dev\`, run \`npm run check\`, then open a pull request.`,
   ];

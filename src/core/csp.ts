@@ -15,6 +15,8 @@ function sha256(source: string): `sha256-${string}` {
  *
  * - 'wasm-unsafe-eval': Pagefind searches with WebAssembly.
  * - worker-src 'self': Pagefind searches in a Web Worker, as will the snippet runner.
+ * - worker-src blob: the Python runner's worker starts from a blob: URL so that it inherits this policy
+ *   (src/features/snippets/python/session.ts); its Pyodide files are same-origin ('self').
  * - img-src data: Pagefind's stylesheet draws its icons as data: SVGs.
  * - Directives a <meta> policy ignores (frame-ancestors, sandbox, report-uri) belong
  *   in the host's HTTP headers, not here.
@@ -26,7 +28,7 @@ export const contentSecurityPolicy: CspConfig = {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    "worker-src 'self'",
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

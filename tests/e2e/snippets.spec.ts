@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { runInPage } from './sandbox-helpers';
 
 const NOTE = '/introduction/concurrency-vs-parallelism/';
 
@@ -38,7 +39,8 @@ test('only pages with a snippet load the snippet script and styles', async ({ pa
   expect(requested.filter((url) => /snippet|controller|browser-worker/i.test(url))).toEqual([]);
   await page.goto(NOTE);
   await expect(page.locator('link[rel="stylesheet"][href*="snippet"]')).toHaveCount(1);
-  await expect(page.locator('script[src*="Snippets"]')).toHaveCount(1);
+  // The TypeScript island once (this page also has Python snippets: their own island, python.spec.ts).
+  await expect(page.locator('script[src*="/_astro/Snippets."]')).toHaveCount(1);
 });
 
 test('Run streams the expected lines with elapsed milliseconds', async ({ page }) => {
@@ -100,14 +102,20 @@ test('Reset restores the original code', async ({ page }) => {
 
 test('Stop ends a run', async ({ page }) => {
   await page.goto('/introduction/what-is-asyncio/');
+  // This snippet is the TypeScript tab of a Python | TypeScript pair (tests/e2e/python.spec.ts).
+  await page.getByRole('tab', { name: 'TypeScript' }).first().click();
   const box = snippet(page, 'Sequential awaits vs Promise.all');
   await button(box, 'Run').click();
   await expect(outputTexts(box).first()).toHaveText('one after another:');
   await button(box, 'Stop').click();
   await expect(outputTexts(box).last()).toHaveText('Stopped.');
   await expect(button(box, 'Stop')).toBeDisabled();
+  // Nothing arrives after "Stopped." (on a busy machine the click itself can take over a second, so "a" may come first).
+  const lines = await outputTexts(box).count();
+  expect(lines).toBeLessThanOrEqual(3);
   await page.waitForTimeout(1200);
-  await expect(outputTexts(box)).toHaveCount(2);
+  await expect(outputTexts(box)).toHaveCount(lines);
+  await expect(outputTexts(box).last()).toHaveText('Stopped.');
 });
 
 test('while (true) {} is stopped by the time limit and the page stays responsive', async ({ page }) => {
@@ -136,14 +144,19 @@ test('the worker snippet runs nested workers in the page', async ({ page }) => {
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`a page with a run and an open editor is axe-clean in the ${theme} theme`, async ({ page }) => {
+  test(`a page with a run and an editor holding a selection is axe-clean in the ${theme} theme`, async ({ page }) => {
+    // axe visits every frame, the sandbox frame included: slow on a busy machine.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme: theme });
     await page.goto(NOTE);
     const box = snippet(page, 'Two tasks interleave on one thread');
     await button(box, 'Run').click();
     await expect(outputTexts(box)).toHaveCount(6);
     await button(box, 'Edit').click();
-    await expect(box.locator('.cm-content')).toBeVisible();
+    await expect(box.locator('.cm-content')).toBeFocused();
+    // With a selection in the editor: its colours must keep every token readable.
+    await page.keyboard.press('ControlOrMeta+A');
+    await expect(box.locator('.cm-selectionBackground').first()).toBeVisible();
     const results = await new AxeBuilder({ page }).include('.snippet').analyze();
     expect(
       results.violations.map(
@@ -153,3 +166,68 @@ for (const theme of ['light', 'dark'] as const) {
     ).toEqual([]);
   });
 }
+
+test('typing over a selection makes no CSP error (the fixture fails on any console error)', async ({ page }) => {
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  await button(box, 'Edit').click();
+  await expect(box.locator('.cm-content')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type("console.log('typed over')");
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type("console.log('again')");
+  await page.keyboard.press('ControlOrMeta+Z');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type("console.log('last')");
+  await expect(box.locator('.cm-content')).toHaveText("console.log('last')");
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(outputTexts(box)).toHaveText(['last']);
+});
+
+test('a run shows that it is running, and how it ended, in a status', async ({ page }) => {
+  await page.goto('/introduction/what-is-asyncio/');
+  // This TypeScript snippet is paired with a Python one: show it through its tab.
+  await page.getByRole('tab', { name: 'TypeScript' }).first().click();
+  const box = snippet(page, 'Sequential awaits vs Promise.all');
+  const status = box.getByRole('status');
+  await button(box, 'Run').click();
+  await expect(status).toHaveText('Running…');
+  await expect(status).toHaveText('Finished.', { timeout: 20_000 });
+  await button(box, 'Run').click();
+  await expect(status).toHaveText('Running…');
+  await button(box, 'Stop').click();
+  await expect(status).toHaveText('Stopped.');
+});
+
+test('output wraps on a 375 px screen instead of scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  const long = 'Line 1, column 19: Unexpected token, and a line far longer than a phone is wide';
+  expect(await runInPage(page, `console.log(${JSON.stringify(long)}); console.log('x'.repeat(200));`, box)).toEqual([
+    long,
+    'x'.repeat(200),
+  ]);
+  const panel = box.locator('.snippet-output');
+  const { scroll, client } = await panel.evaluate((element) => ({
+    scroll: element.scrollWidth,
+    client: element.clientWidth,
+  }));
+  expect(scroll).toBeLessThanOrEqual(client);
+  for (const line of await outputTexts(box).all())
+    expect(await line.evaluate((element) => element.getBoundingClientRect().height)).toBeGreaterThan(30);
+});
+
+test('the runner, its sandbox frame and its spare worker load on intent, not with the page', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(NOTE);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(3000);
+  const runner = (path: string) => /controller|browser-worker|snippet-sandbox/.test(path);
+  expect(requested.filter(runner)).toEqual([]);
+  await expect(page.locator('iframe')).toHaveCount(0);
+  await snippet(page, 'Two tasks interleave on one thread').hover();
+  await expect(page.locator('iframe[title="Snippet sandbox"][data-ready]')).toHaveCount(1, { timeout: 20_000 });
+  await expect.poll(() => requested.filter(runner).length).toBe(3);
+});

@@ -1,13 +1,21 @@
 /**
  * The runner chunk: Run, Stop, Edit and Reset for one snippet. Each run gets a
- * fresh sandbox worker (a same-origin file, so the page's CSP `worker-src
- * 'self'` allows it); output is written as text nodes only, never as HTML.
+ * fresh worker in the page's sandboxed frame (runner/frame-host.ts); output
+ * arrives capped by the host (runner/host.ts) and is written as text nodes
+ * only, never as HTML, a slice per animation frame so a flood cannot block the
+ * page.
  */
-import { startRun, type Run, type SandboxWorker } from './runner/host';
-import type { OutputLine, SandboxMessage } from './runner/protocol';
+import { startRun, type EndReason, type Run, type SandboxWorker } from './runner/host';
+import { prepareSandbox, spawnInFrame } from './runner/frame-host';
+import type { OutputLine } from './runner/protocol';
 
 type Editor = import('./editor').SnippetEditor;
 type Transpile = typeof import('./runner/transpile').transpile;
+
+// Python snippets (python/page.ts, its own chunk): same toolbar, panel and lines; a warm CPython instead of a
+// fresh worker per run. Only these few lines of this file know about Python.
+const isPython = (snippet: HTMLElement) => snippet.dataset.snippetLang === 'python';
+const pythonChunk = () => import('./python/page');
 
 interface SnippetState {
   run?: Run | undefined;
@@ -17,27 +25,21 @@ interface SnippetState {
 
 const states = new WeakMap<HTMLElement, SnippetState>();
 
-function createWorker(): Worker {
-  return new Worker(new URL('./runner/browser-worker.ts', import.meta.url), { type: 'module', name: 'snippet' });
+// One worker started ahead of time, so a click does not wait for a worker to boot.
+let spare: SandboxWorker | undefined;
+
+/** The reader means to run TypeScript (pointer over or focus in a snippet): start the sandbox and a spare worker. */
+function prepare(): void {
+  void prepareSandbox().then(
+    () => (spare ??= spawnInFrame()),
+    () => {},
+  );
 }
 
-// One worker started ahead of time, so a click does not wait for a worker to boot.
-let spare: Worker | undefined = createWorker();
-
 function spawn(): SandboxWorker {
-  const worker = spare ?? createWorker();
+  const worker = spare ?? spawnInFrame();
   spare = undefined;
-  return {
-    send: (request) => worker.postMessage(request),
-    onMessage: (listener) =>
-      worker.addEventListener('message', (event: MessageEvent<SandboxMessage>) => listener(event.data)),
-    onFailure: (listener) =>
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        listener(event.message || 'the worker script could not start');
-      }),
-    terminate: () => worker.terminate(),
-  };
+  return worker;
 }
 
 const part = <T extends HTMLElement>(snippet: HTMLElement, selector: string): T => {
@@ -48,7 +50,15 @@ const part = <T extends HTMLElement>(snippet: HTMLElement, selector: string): T 
 const buttonFor = (snippet: HTMLElement, action: string) =>
   part<HTMLButtonElement>(snippet, `button[data-action="${action}"]`);
 
-function appendLine(panel: HTMLElement, line: OutputLine): void {
+/** Characters written to the DOM per animation frame: enough for any honest run, small enough to lay out at once. */
+const CHARACTERS_PER_FRAME = 32_000;
+
+interface OutputWriter {
+  add(line: OutputLine): void;
+  clear(): void;
+}
+
+function lineRow(line: OutputLine): { row: HTMLElement; text: HTMLElement } {
   const row = document.createElement('div');
   row.className = 'snippet-line';
   row.dataset.level = line.level;
@@ -57,9 +67,94 @@ function appendLine(panel: HTMLElement, line: OutputLine): void {
   time.textContent = `${Math.round(line.ms)} ms`;
   const text = document.createElement('span');
   text.className = 'snippet-text';
-  text.textContent = line.text;
   row.append(time, text);
-  panel.append(row);
+  return { row, text };
+}
+
+/**
+ * Writes lines as they come, at most a frame's budget at a time: the first
+ * batch at once (a run's first line appears without waiting for a frame), and
+ * whatever arrives after it in the next animation frames; a long line spans frames.
+ */
+function outputWriter(panel: HTMLElement): OutputWriter {
+  let queue: OutputLine[] = [];
+  let current: { text: HTMLElement; line: OutputLine; offset: number } | undefined;
+  let frame = 0;
+  const idle = () => {
+    frame = 0;
+    if (queue.length > 0) write();
+    else panel.removeAttribute('aria-busy');
+  };
+  const write = () => {
+    let budget = CHARACTERS_PER_FRAME;
+    while (budget > 0 && (current || queue.length > 0)) {
+      if (!current) {
+        const line = queue.shift()!;
+        const { row, text } = lineRow(line);
+        panel.append(row);
+        current = { text, line, offset: 0 };
+      }
+      const slice = current.line.text.slice(current.offset, current.offset + budget);
+      if (slice.length === current.line.text.length) current.text.append(slice);
+      else {
+        // A line longer than a frame's budget: one block per slice, so each frame lays out only its own slice.
+        const part = document.createElement('span');
+        part.textContent = slice;
+        current.text.append(part);
+      }
+      current.offset += slice.length;
+      budget -= Math.max(slice.length, 80);
+      if (current.offset >= current.line.text.length) current = undefined;
+    }
+    // This frame's budget is spent: anything more waits for the next one.
+    frame = requestAnimationFrame(current ? write : idle);
+  };
+  return {
+    add: (line) => {
+      queue.push(line);
+      // Screen readers wait for the batch; tests wait for the last line to be written.
+      panel.setAttribute('aria-busy', 'true');
+      if (!frame) write();
+    },
+    clear: () => {
+      cancelAnimationFrame(frame);
+      frame = 0;
+      queue = [];
+      current = undefined;
+      panel.removeAttribute('aria-busy');
+      panel.replaceChildren();
+    },
+  };
+}
+
+const writers = new WeakMap<HTMLElement, OutputWriter>();
+const writerFor = (panel: HTMLElement) => {
+  let writer = writers.get(panel);
+  if (!writer) writers.set(panel, (writer = outputWriter(panel)));
+  return writer;
+};
+
+const STATUS: Record<EndReason | 'running', string> = {
+  running: 'Running…',
+  finished: 'Finished.',
+  failed: 'Failed.',
+  timeout: 'Stopped at the time limit.',
+  stopped: 'Stopped.',
+};
+
+/** The visible, announced state of a run, beside the buttons. */
+function showStatus(snippet: HTMLElement, state: EndReason | 'running' | null): void {
+  const toolbar = part<HTMLElement>(snippet, '.snippet-toolbar');
+  let status = toolbar.querySelector<HTMLElement>('.snippet-status');
+  if (!status) {
+    status = document.createElement('span');
+    status.className = 'snippet-status';
+    status.setAttribute('role', 'status');
+    toolbar.append(status);
+  }
+  status.textContent = state ? STATUS[state] : '';
+  if (state && state !== 'running') snippet.dataset.runResult = state;
+  else delete snippet.dataset.runResult;
 }
 
 function setRunning(snippet: HTMLElement, running: boolean): void {
@@ -71,29 +166,40 @@ function setRunning(snippet: HTMLElement, running: boolean): void {
 }
 
 function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement): string | null {
+  if (isPython(snippet)) return state.editor?.code() ?? part<HTMLElement>(snippet, 'figure.code pre code').textContent;
   if (!state.editor || !state.transpile) return snippet.dataset.snippetJs ?? '';
   const result = state.transpile(state.editor.code());
   if (result.ok) return result.code;
-  appendLine(panel, { level: 'error', text: `Line ${result.line}, column ${result.column}: ${result.message}`, ms: 0 });
+  writerFor(panel).add({
+    level: 'error',
+    text: `Line ${result.line}, column ${result.column}: ${result.message}`,
+    ms: 0,
+  });
   state.editor.focusAt(result.line, result.column);
   return null;
 }
 
-function run(snippet: HTMLElement, state: SnippetState): void {
+async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   state.run?.stop();
   const panel = part<HTMLElement>(snippet, '.snippet-output');
-  panel.replaceChildren();
+  const writer = writerFor(panel);
+  writer.clear();
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
-  if (code === null) return;
-  const current = startRun({ code, spawn, onLine: (line) => appendLine(panel, line) });
+  if (code === null) return showStatus(snippet, 'failed');
+  const onLine = (line: OutputLine) => writer.add(line);
+  const current = isPython(snippet)
+    ? (await pythonChunk()).startPythonRun(code, panel, onLine)
+    : startRun({ code, spawn, onLine });
   state.run = current;
   setRunning(snippet, true);
-  void current.result.then(() => {
+  showStatus(snippet, 'running');
+  void current.result.then(({ reason }) => {
     if (state.run !== current) return;
     state.run = undefined;
     setRunning(snippet, false);
-    spare ??= createWorker();
+    showStatus(snippet, reason);
+    if (!isPython(snippet)) prepare();
   });
 }
 
@@ -102,9 +208,13 @@ async function edit(snippet: HTMLElement, state: SnippetState): Promise<void> {
   const source = part<HTMLElement>(figure, 'pre code').textContent ?? '';
   const editButton = buttonFor(snippet, 'edit');
   editButton.disabled = true;
-  const [{ createEditor }, { transpile }] = await Promise.all([import('./editor'), import('./runner/transpile')]);
-  state.transpile = transpile;
-  state.editor = createEditor({ source, onRun: () => run(snippet, state) });
+  const [{ createEditor }, transpiler, language] = await Promise.all([
+    import('./editor'),
+    isPython(snippet) ? undefined : import('./runner/transpile'),
+    isPython(snippet) ? pythonChunk().then((python) => python.pythonLanguage()) : undefined,
+  ]);
+  state.transpile = transpiler?.transpile;
+  state.editor = createEditor({ source, onRun: () => void run(snippet, state), ...(language && { language }) });
   figure.after(state.editor.element);
   figure.hidden = true;
   buttonFor(snippet, 'reset').disabled = false;
@@ -117,18 +227,25 @@ function reset(snippet: HTMLElement, state: SnippetState): void {
   state.editor = undefined;
   part<HTMLElement>(snippet, 'figure.code').hidden = false;
   const panel = part<HTMLElement>(snippet, '.snippet-output');
-  panel.replaceChildren();
+  writerFor(panel).clear();
   panel.hidden = true;
+  showStatus(snippet, null);
   buttonFor(snippet, 'reset').disabled = true;
   const editButton = buttonFor(snippet, 'edit');
   editButton.disabled = false;
   editButton.focus();
 }
 
+/** The reader points at or focuses a snippet: a Python one starts loading CPython, so Run waits less. */
+export function intent(snippet: HTMLElement): void {
+  if (isPython(snippet)) void pythonChunk().then((python) => python.warmUp());
+  else prepare();
+}
+
 export function handleAction(snippet: HTMLElement, action: string): void {
   let state = states.get(snippet);
   if (!state) states.set(snippet, (state = {}));
-  if (action === 'run') run(snippet, state);
+  if (action === 'run') void run(snippet, state);
   else if (action === 'stop') state.run?.stop();
   else if (action === 'edit') void edit(snippet, state);
   else if (action === 'reset') reset(snippet, state);

@@ -1,7 +1,10 @@
 /**
  * Doctests for runnable snippets: find every ```ts run block in a content
- * tree, type-check it in strict mode, run it in Node with the page's sandbox
- * (src/features/snippets/runner), and compare what it prints with its ```text output block.
+ * tree (and every ```python run block), type-check the TypeScript in strict
+ * mode (`npm run check`), and judge what a snippet printed against its ```text
+ * output block. Snippets never run in Node: they run where readers run them,
+ * in the page's sandbox in Chromium (tests/e2e/doctests.spec.ts), with no more
+ * rights than a reader's code.
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -11,10 +14,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { noteFiles } from '../../core/content-dir';
-import { findRunnableSnippets } from './runnable-snippets';
-import { runInNode } from './runner/node';
-import { transpile } from './runner/transpile';
-import type { RunResult } from './runner/host';
+import { findRunnableSnippets, type SnippetLanguage } from './runnable-snippets';
+import type { EndReason } from './runner/host';
 
 export interface Doctest {
   /** Path relative to the working directory, for messages. */
@@ -24,6 +25,7 @@ export interface Doctest {
   title: string | undefined;
   source: string;
   expected: string;
+  language: SnippetLanguage;
 }
 
 export function collectDoctests(dir: string): Doctest[] {
@@ -37,6 +39,7 @@ export function collectDoctests(dir: string): Doctest[] {
       title: snippet.title,
       source: snippet.code.value,
       expected: snippet.output.value,
+      language: snippet.language,
     }));
   });
 }
@@ -62,7 +65,11 @@ const virtualName = (index: number) => `/doctest/snippet-${index}.ts`;
 /** Type errors per doctest (same order), each as `file:line:column: TSnnnn message`. */
 export function typecheckDoctests(doctests: Doctest[]): string[][] {
   const host = ts.createCompilerHost(compilerOptions);
-  const sources = new Map(doctests.map((doctest, index) => [virtualName(index), doctest.source]));
+  const sources = new Map(
+    doctests.flatMap((doctest, index) =>
+      doctest.language === 'typescript' ? [[virtualName(index), doctest.source] as const] : [],
+    ),
+  );
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, languageVersion, onError) => {
     const text = sources.get(name);
@@ -76,6 +83,7 @@ export function typecheckDoctests(doctests: Doctest[]): string[][] {
   const global = ts.getPreEmitDiagnostics(program).filter((diagnostic) => !diagnostic.file);
   if (global.length) throw new Error(ts.formatDiagnostics(global, host));
   return doctests.map((doctest, index) => {
+    if (doctest.language !== 'typescript') return [];
     const sourceFile = program.getSourceFile(virtualName(index));
     if (!sourceFile) throw new Error(`The type checker lost ${virtualName(index)}`);
     return ts.getPreEmitDiagnostics(program, sourceFile).map((diagnostic) => {
@@ -94,29 +102,30 @@ export function lineDiff(expected: string[], actual: string[]): string[] {
   });
 }
 
-const printed = (result: RunResult): string[] => result.lines.flatMap((line) => line.text.split('\n'));
+/** What one run printed: the text of each line (elapsed milliseconds are not compared), and how it ended. */
+export interface PrintedRun {
+  reason: EndReason;
+  texts: string[];
+}
+
 const expectedLines = (expected: string): string[] => (expected === '' ? [] : expected.split('\n'));
 
-/** Runs one doctest; returns null when it passes, else what went wrong and where. */
-export async function runDoctest(doctest: Doctest, limitMs?: number): Promise<string | null> {
-  const where = `${doctest.file}:${doctest.line}`;
-  const compiled = transpile(doctest.source);
-  if (!compiled.ok) {
-    return `${doctest.file}:${doctest.line + compiled.line}:${compiled.column}: the snippet does not parse: ${compiled.message}`;
-  }
-  const result = await runInNode(compiled.code, limitMs === undefined ? {} : { limitMs });
-  const actual = printed(result);
+/** Null when the run printed exactly the ```text output block and finished, else what went wrong and where. */
+export function judgeDoctest(doctest: Doctest, run: PrintedRun): string | null {
+  const actual = run.texts.flatMap((text) => text.split('\n'));
   const expected = expectedLines(doctest.expected);
   const matches = actual.length === expected.length && actual.every((line, index) => line === expected[index]);
-  if (result.reason === 'finished' && matches) return null;
+  if (run.reason === 'finished' && matches) return null;
   const why =
-    result.reason === 'timeout'
+    run.reason === 'timeout'
       ? 'it hit the time limit'
-      : result.reason === 'failed'
-        ? 'it threw an uncaught error'
-        : 'its output differs from the ```text output block';
+      : run.reason === 'failed'
+        ? `it ${doctest.language === 'python' ? 'raised an uncaught exception' : 'threw an uncaught error'}`
+        : run.reason === 'stopped'
+          ? 'it was stopped'
+          : 'its output differs from the ```text output block';
   return [
-    `${where}: snippet${doctest.title ? ` "${doctest.title}"` : ''} failed: ${why}.`,
+    `${doctest.file}:${doctest.line}: snippet${doctest.title ? ` "${doctest.title}"` : ''} failed in Chromium: ${why}.`,
     'Diff (- expected in the ```text output block, + printed by the snippet):',
     ...lineDiff(expected, actual),
     'If the new output is right, update the ```text output block under the snippet.',

@@ -1,7 +1,9 @@
 /**
  * The authoring syntax of runnable snippets, shared by the build (the remark
- * plugin) and the doctests: a ```ts run block (optionally `title="…"`) is a
- * snippet, and the ```text output block right after it is its expected output.
+ * plugin) and the doctests: a ```ts run or ```python run block (optionally
+ * `title="…"`) is a snippet, and the ```text output block right after it is
+ * its expected output. A ```python run block marked `tabs` is shown with the
+ * ```ts run snippet that follows it as "Python | TypeScript" tabs.
  */
 import type { Code, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -16,7 +18,19 @@ export interface RunnableSnippet {
   /** Line of the opening fence in the source file. */
   line: number;
   title: string | undefined;
+  language: SnippetLanguage;
+  /** A Python snippet paired with the TypeScript snippet right after it, shown as tabs. */
+  tabs: boolean;
 }
+
+export type SnippetLanguage = 'typescript' | 'python';
+
+const LANGUAGES: Record<string, SnippetLanguage> = {
+  ts: 'typescript',
+  typescript: 'typescript',
+  python: 'python',
+  py: 'python',
+};
 
 const metaWords = (meta: string | null | undefined): string[] =>
   (meta ?? '')
@@ -53,17 +67,26 @@ export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[
         throw snippetError(
           file,
           line,
-          'a ```text output block must come right after the ```ts run block whose output it shows.',
+          'a ```text output block must come right after the ```ts run or ```python run block whose output it shows.',
         );
       }
       return;
     }
     if (!isRunBlock(node)) return;
-    if (node.lang !== 'ts' && node.lang !== 'typescript') {
+    const language = LANGUAGES[node.lang ?? ''];
+    if (!language) {
       throw snippetError(
         file,
         line,
-        `runnable snippets are TypeScript: write \`\`\`ts run instead of \`\`\`${node.lang ?? ''} run.`,
+        `runnable snippets are TypeScript or Python: write \`\`\`ts run or \`\`\`python run instead of \`\`\`${node.lang ?? ''} run.`,
+      );
+    }
+    const tabs = metaWords(node.meta).includes('tabs');
+    if (tabs && language !== 'python') {
+      throw snippetError(
+        file,
+        line,
+        '`tabs` goes on the ```python run block, which is then shown in tabs with the ```ts run block after its output.',
       );
     }
     const output = parent.children[index + 1];
@@ -71,10 +94,10 @@ export function findRunnableSnippets(tree: Root, file: string): RunnableSnippet[
       throw snippetError(
         file,
         line,
-        'this ```ts run block needs its expected output right after it, in a ```text output block (leave it empty if the snippet prints nothing).',
+        `this \`\`\`${node.lang} run block needs its expected output right after it, in a \`\`\`text output block (leave it empty if the snippet prints nothing).`,
       );
     }
-    snippets.push({ code: node, output, parent, index, line, title: snippetTitle(node.meta) });
+    snippets.push({ code: node, output, parent, index, line, title: snippetTitle(node.meta), language, tabs });
   });
   return snippets;
 }

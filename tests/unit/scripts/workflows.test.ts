@@ -8,9 +8,16 @@ interface WorkflowStep {
   with?: Record<string, unknown>;
   env?: Record<string, string>;
 }
+type Permissions = Record<string, string> | string | undefined;
+interface Job {
+  steps: WorkflowStep[];
+  needs?: string | string[];
+  permissions?: Permissions;
+}
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: WorkflowStep[] }>;
+  permissions?: Permissions;
+  jobs: Record<string, Job>;
 }
 
 const workflow = (name: string) => parse(readFileSync(`.github/workflows/${name}`, 'utf8')) as Workflow;
@@ -37,7 +44,7 @@ describe('GitHub Actions', () => {
     const deploy = workflow('deploy.yml');
     expect(deploy.on).toMatchObject({ push: { branches: ['main'] } });
     const all = steps(deploy);
-    const build = all.find((step) => step.run && npmScripts(step.run).includes('check'));
+    const build = all.find((step) => step.run && npmScripts(step.run).includes('build'));
     expect(build?.env).toMatchObject({
       SITE_URL: expect.stringContaining('steps.pages.outputs.origin'),
       SITE_BASE: expect.stringContaining('steps.pages.outputs.base_path'),
@@ -47,5 +54,30 @@ describe('GitHub Actions', () => {
       path: 'dist/',
     });
     expect(all.some((step) => step.uses?.startsWith('actions/deploy-pages@'))).toBe(true);
+  });
+
+  it('runs no note code where it holds rights: the deploy job only deploys what a rights-free job built and tested', () => {
+    const deploy = workflow('deploy.yml');
+    const writes = (permissions: Permissions) =>
+      permissions === 'write-all' ||
+      (typeof permissions === 'object' && Object.values(permissions).some((level) => level === 'write'));
+    expect(writes(deploy.permissions)).toBe(false);
+    const privileged = Object.entries(deploy.jobs).filter(([, job]) => writes(job.permissions));
+    expect(privileged.map(([name]) => name)).toEqual(['deploy']);
+    const [, deployJob] = privileged[0]!;
+    // Nothing but the deploy action: no checkout, no npm, no run step.
+    expect(deployJob.steps.map((step) => step.uses?.replace(/@.*/, '') ?? step.run)).toEqual(['actions/deploy-pages']);
+    const builders = [deployJob.needs ?? []].flat();
+    expect(builders).toHaveLength(1);
+    const builder = deploy.jobs[builders[0]!]!;
+    expect(writes(builder.permissions)).toBe(false);
+    expect(builder.permissions).not.toHaveProperty('id-token');
+    const ran = builder.steps.flatMap((step) =>
+      step.run ? npmScripts(step.run).concat(/\bnpm test\b/.test(step.run) ? ['test'] : []) : [],
+    );
+    // The artifact's job ran every test, browser tests included, before building for Pages.
+    expect(ran).toEqual(['test', 'build']);
+    expect(builder.steps.some((step) => step.run?.includes('CHROMIUM_PATH='))).toBe(true);
+    expect(builder.steps.at(-1)?.uses).toMatch(/^actions\/upload-pages-artifact@/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Root } from 'mdast';
-import { collectDoctests, lineDiff, runDoctest, typecheckDoctests } from '../../../src/features/snippets/doctest';
+import { collectDoctests, judgeDoctest, lineDiff, typecheckDoctests } from '../../../src/features/snippets/doctest';
 import { ContentError } from '../../../src/core/content-error';
 import { findRunnableSnippets } from '../../../src/features/snippets/runnable-snippets';
 import { timeLimitMessage } from '../../../src/features/snippets/runner/host';
@@ -25,10 +25,17 @@ describe('the doctest harness reports failures precisely', () => {
     ]);
   });
 
-  test('a wrong expected output names file:line and shows a diff', async () => {
-    const problem = await runDoctest(byTitle('wrong output'));
-    expect(problem).toContain('tests/fixtures/snippets/broken.md:3: snippet "wrong output" failed');
+  test('a wrong expected output names file:line and shows a diff', () => {
+    const problem = judgeDoctest(byTitle('wrong output'), { reason: 'finished', texts: ['actual', 'same'] });
+    expect(problem).toContain('tests/fixtures/snippets/broken.md:3: snippet "wrong output" failed in Chromium');
     expect(problem).toContain('- expected\n+ actual\n  same');
+  });
+
+  test('a run that prints exactly the expected output passes; a multi-line print counts line by line', () => {
+    expect(judgeDoctest(byTitle('wrong output'), { reason: 'finished', texts: ['expected\nsame'] })).toBeNull();
+    expect(judgeDoctest(byTitle('wrong output'), { reason: 'failed', texts: ['expected', 'same'] })).toContain(
+      'it threw an uncaught error',
+    );
   });
 
   test('a type error names the line inside the file', () => {
@@ -39,14 +46,14 @@ describe('the doctest harness reports failures precisely', () => {
     expect(errors[broken.indexOf(byTitle('wrong output'))]).toEqual([]);
   });
 
-  test('a runaway snippet hits the time limit', async () => {
-    const problem = await runDoctest(byTitle('runaway'), 300);
+  test('a runaway snippet hits the time limit', () => {
+    const problem = judgeDoctest(byTitle('runaway'), { reason: 'timeout', texts: [timeLimitMessage(10_000)] });
     expect(problem).toContain('it hit the time limit');
-    expect(problem).toContain(`+ ${timeLimitMessage(300)}`);
+    expect(problem).toContain(`+ ${timeLimitMessage(10_000)}`);
   });
 
-  test('an uncaught error fails even when nothing else is printed', async () => {
-    const problem = await runDoctest(byTitle('throws'));
+  test('an uncaught error fails even when nothing else is printed', () => {
+    const problem = judgeDoctest(byTitle('throws'), { reason: 'failed', texts: ['Uncaught Error: boom'] });
     expect(problem).toContain('it threw an uncaught error');
     expect(problem).toContain('+ Uncaught Error: boom');
   });

@@ -3,7 +3,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Root } from 'mdast';
-import { remarkRunnableSnippets } from '../../../src/features/snippets/remark-runnable-snippets';
+import {
+  remarkRunnableSnippets,
+  type RunnableSnippetNode,
+} from '../../../src/features/snippets/remark-runnable-snippets';
 
 async function transform(markdown: string): Promise<Root> {
   const processor = unified().use(remarkParse).use(remarkRunnableSnippets);
@@ -61,5 +64,36 @@ describe('remarkRunnableSnippets', () => {
   test('documents without snippets are left alone', async () => {
     const tree = await transform('```ts\nconst a = 1;\n```\n');
     expect(tree.children.map((node) => node.type)).toEqual(['code']);
+  });
+
+  const PYTHON = ['```python run tabs title="Py"', 'print(1)', '```', '', '```text output', '1', '```', ''].join('\n');
+  const TS = ['```ts run title="Ts"', 'console.log(1);', '```', '', '```text output', '1', '```', ''].join('\n');
+
+  test('a Python snippet runs its code block as shown (no JavaScript) and pairs with the next TypeScript snippet as tabs', async () => {
+    const tree = await transform(`${PYTHON}\n${TS}`);
+    expect(tree.children).toHaveLength(1);
+    const tabs = tree.children[0] as RunnableSnippetNode;
+    expect(tabs.data?.hProperties).toMatchObject({ className: ['snippet-tabs'], dataSnippetTabs: '' });
+    const [python, typescript] = tabs.children.map(
+      (panel) => (panel as RunnableSnippetNode).children[0] as RunnableSnippetNode,
+    );
+    expect(python!.data?.hProperties).toMatchObject({ ariaLabel: 'Runnable example: Py', dataSnippetLang: 'python' });
+    expect(python!.data?.hProperties).not.toHaveProperty('dataSnippetJs');
+    expect(typescript!.data?.hProperties).toMatchObject({
+      ariaLabel: 'Runnable example: Ts',
+      dataSnippetJs: 'console.log(1);',
+    });
+  });
+
+  test('tabs without a TypeScript snippet after the Python one, or on a TypeScript block, fail at file:line', async () => {
+    await expect(transform(PYTHON)).rejects.toThrow(
+      /^content\/notes\/example\.md:1: this ```python run tabs block must be followed, right after its ```text output block, by the ```ts run block it is paired with\.$/,
+    );
+    await expect(transform(TS.replace('ts run', 'ts run tabs'))).rejects.toThrow(
+      /^content\/notes\/example\.md:1: `tabs` goes on the ```python run block/,
+    );
+    await expect(transform(PYTHON.replace('python', 'ruby'))).rejects.toThrow(
+      /^content\/notes\/example\.md:1: runnable snippets are TypeScript or Python: write ```ts run or ```python run instead of ```ruby run\.$/,
+    );
   });
 });

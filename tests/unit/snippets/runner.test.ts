@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { runInNode, startNodeRun } from '../../../src/features/snippets/runner/node';
 import { timeLimitMessage } from '../../../src/features/snippets/runner/host';
-import { MAX_LINES } from '../../../src/features/snippets/runner/sandbox';
+import { OUTPUT_LIMITS, truncationNote } from '../../../src/features/snippets/runner/protocol';
 
 const texts = async (code: string, limitMs?: number) => {
   const result = await runInNode(code, limitMs === undefined ? {} : { limitMs });
@@ -107,12 +107,12 @@ describe('runner in Node', () => {
     expect(reason).toBe('finished');
   });
 
-  test('output stops after MAX_LINES lines with a note', async () => {
+  test('output stops after OUTPUT_LIMITS.lines lines with a note', async () => {
     const { reason, lines } = await texts(`for (let i = 0; i < 5000; i++) console.log(i);`);
     expect(reason).toBe('finished');
-    expect(lines).toHaveLength(MAX_LINES + 1);
-    expect(lines.at(-2)).toBe(`log: ${MAX_LINES - 1}`);
-    expect(lines.at(-1)).toBe(`warn: … more output not shown: a run prints at most ${MAX_LINES} lines.`);
+    expect(lines).toHaveLength(OUTPUT_LIMITS.lines + 1);
+    expect(lines.at(-2)).toBe(`log: ${OUTPUT_LIMITS.lines - 1}`);
+    expect(lines.at(-1)).toBe(`warn: ${truncationNote()}`);
   });
 
   test('console.count, group and assert', async () => {

@@ -1,4 +1,21 @@
-/** Messages between the page (or the Node doctests) and the sandbox worker. */
+/**
+ * Messages between the host (the page, or the Node runner of the unit tests)
+ * and a sandbox worker, and the limits the host enforces on them.
+ *
+ * In the page a run crosses two boundaries (see sandbox-frame.ts and frame-host.ts):
+ *
+ *   page ──FrameRequest──▶ sandboxed frame (opaque origin, own CSP) ──creates──▶ blob: worker
+ *   page ◀──FrameEvent──── frame                                                    │
+ *   page ◀════════ MessagePort: RunRequest ▶ / ◀ SandboxMessage ═══════════════════╛
+ *
+ * Any runtime plugs in the same way: its worker is one classic script (the
+ * host fetches it from our origin and hands its text to the frame), waits for
+ * a ConnectRequest carrying its port, then reads one RunRequest and answers
+ * with SandboxMessages on that port. The worker runs under the frame's policy:
+ * it can fetch nothing, so whatever a runtime needs besides its own script
+ * (Pyodide's wasm and stdlib, say) the host fetches and sends as bytes in
+ * `RunRequest.files` before any user code runs.
+ */
 
 export type Level = 'log' | 'info' | 'warn' | 'error';
 
@@ -9,11 +26,46 @@ export interface OutputLine {
   ms: number;
 }
 
-/** Host → sandbox: the JavaScript to run (already transpiled from TypeScript). */
+/** Which worker runs the code; each runtime has its own worker script. */
+export type Runtime = 'typescript' | 'python';
+
+/** Host → sandbox: the code to run (for TypeScript: already transpiled to JavaScript). */
 export interface RunRequest {
   type: 'run';
   code: string;
+  /** Files the runtime needs, read by the host from our own origin (transferred, not copied). */
+  files?: Record<string, ArrayBuffer>;
 }
 
 /** Sandbox → host. */
 export type SandboxMessage = { type: 'line'; line: OutputLine } | { type: 'done'; failed: boolean };
+
+/** Frame → worker, once: the port the worker talks to the host on. */
+export interface ConnectRequest {
+  type: 'connect';
+}
+
+/** Page → frame. `id` names one worker for the page's whole visit. */
+export type FrameRequest =
+  { type: 'spawn'; id: number; source: string; port: MessagePort } | { type: 'terminate'; id: number };
+
+/** Frame → page. */
+export type FrameEvent = { type: 'ready' } | { type: 'failure'; id: number; message: string };
+
+/**
+ * What the host accepts from one run; the rest is dropped with one visible
+ * note. Enforced where the page receives messages (host.ts), since code in
+ * the worker can post whatever it likes; the sandbox also respects them so
+ * an honest flood is cut before it is copied across.
+ */
+export const OUTPUT_LIMITS = {
+  lines: 1000,
+  /** Characters of printed text (1 MB of ASCII). */
+  characters: 1_000_000,
+  /** Messages of any kind, well-formed or not. */
+  messages: 2000,
+} as const;
+
+export function truncationNote(): string {
+  return `… output truncated: a run shows at most ${OUTPUT_LIMITS.lines.toLocaleString('en')} lines and ${OUTPUT_LIMITS.characters.toLocaleString('en')} characters.`;
+}

@@ -5,16 +5,13 @@
  * started is still pending (the point where Node would exit).
  */
 import { formatLogArguments, inspect } from './format.ts';
-import type { Level, SandboxMessage } from './protocol.ts';
+import { OUTPUT_LIMITS, type Level, type SandboxMessage } from './protocol.ts';
 
 export interface SandboxEnvironment {
   post(message: SandboxMessage): void;
   /** Registers the environment's hooks for uncaught exceptions and unhandled rejections. */
   onUncaught(handler: (reason: unknown, kind: 'exception' | 'rejection') => void): void;
 }
-
-/** Beyond this, lines are dropped: a printing loop must not flood the page. */
-export const MAX_LINES = 1000;
 
 type AsyncFunctionConstructor = new (body: string) => () => Promise<unknown>;
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
@@ -32,15 +29,18 @@ export function runInSandbox(code: string, environment: SandboxEnvironment): voi
   const pending = new Set<unknown>();
   const counts = new Map<string, number>();
 
+  // The host enforces OUTPUT_LIMITS; stopping one line or character past them
+  // here keeps a printing loop from copying megabytes the host would drop,
+  // while still showing the host that there was more.
   let printed = 0;
+  let characters = 0;
   const emit = (level: Level, text: string) => {
-    if (finished || printed > MAX_LINES) return;
-    if (printed++ === MAX_LINES) {
-      text = `… more output not shown: a run prints at most ${MAX_LINES} lines.`;
-      level = 'warn';
-    }
+    if (finished || printed > OUTPUT_LIMITS.lines || characters > OUTPUT_LIMITS.characters) return;
+    printed++;
     const indented = groupIndent ? text.replace(/^/gm, groupIndent) : text;
-    environment.post({ type: 'line', line: { level, text: indented, ms: performance.now() - start } });
+    const shown = indented.slice(0, OUTPUT_LIMITS.characters - characters + 1);
+    characters += shown.length;
+    environment.post({ type: 'line', line: { level, text: shown, ms: performance.now() - start } });
   };
   const finish = (failed: boolean) => {
     if (finished) return;

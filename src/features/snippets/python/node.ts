@@ -1,0 +1,73 @@
+/**
+ * Python doctests in Node 24 (which has WebAssembly JSPI, so `asyncio.run`
+ * works as in Chromium): one warm Pyodide in a worker thread runs the
+ * snippets one after another with the page's harness and limits; a snippet
+ * that hits the time limit gets its thread terminated and the next one a new
+ * interpreter.
+ */
+import { Worker } from 'node:worker_threads';
+import { startRun, type RunResult, type SandboxWorker } from '../runner/host';
+import type { SandboxMessage } from '../runner/protocol';
+
+const workerFile = new URL('./node-worker.ts', import.meta.url);
+
+interface Thread {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+let thread: Thread | undefined;
+
+function startThread(): Thread {
+  const worker = new Worker(workerFile, { stdout: true, stderr: true });
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+  });
+  return { worker, ready };
+}
+
+function attach(current: Thread): SandboxWorker {
+  let finished = false;
+  const detach: (() => void)[] = [];
+  return {
+    send: (request) => current.worker.postMessage(request),
+    onMessage: (listener) => {
+      const relay = (message: SandboxMessage) => {
+        if (message.type === 'done') finished = true;
+        listener(message);
+      };
+      current.worker.on('message', relay);
+      detach.push(() => current.worker.off('message', relay));
+    },
+    onFailure: (listener) => {
+      const relay = (error: Error) => listener(error.message);
+      current.worker.on('error', relay);
+      detach.push(() => current.worker.off('error', relay));
+    },
+    terminate: () => {
+      detach.forEach((off) => off());
+      if (finished) return;
+      void current.worker.terminate();
+      if (thread === current) thread = undefined;
+    },
+  };
+}
+
+/** Loads Python (once); resolves when the interpreter is ready. */
+export async function warmPython(): Promise<void> {
+  await (thread ??= startThread()).ready;
+}
+
+export async function runPythonInNode(code: string, limitMs?: number): Promise<RunResult> {
+  await warmPython();
+  const current = thread!;
+  return startRun({ code, spawn: () => attach(current), ...(limitMs === undefined ? {} : { limitMs }) }).result;
+}
+
+/** Ends the interpreter thread (after the last doctest), so the test process can exit. */
+export async function stopPython(): Promise<void> {
+  const current = thread;
+  thread = undefined;
+  await current?.worker.terminate();
+}

@@ -1,0 +1,26 @@
+/**
+ * Messages of the Python worker beyond the snippet protocol (runner/protocol.ts):
+ * the page sends it CPython's files first, and hears back about readiness, or
+ * why it cannot run Python at all.
+ */
+import type { PYODIDE_FILES } from './assets';
+import type { RunRequest } from '../runner/protocol';
+
+/** Pyodide's runtime files by name, as read by the page from our own origin. */
+export type PyodideFiles = Record<(typeof PYODIDE_FILES)[number], ArrayBuffer>;
+
+export interface LoadRequest {
+  type: 'load';
+  /** Absolute URL of the versioned Pyodide folder, ending in `/`: where the files came from (nothing is fetched). */
+  indexURL: string;
+  files: PyodideFiles;
+}
+
+export type PythonRequest = LoadRequest | RunRequest;
+
+export type PythonWorkerMessage =
+  { type: 'ready' } | { type: 'unsupported' } | { type: 'load-failed'; message: string };
+
+/** Shown instead of output when the browser lacks WebAssembly JSPI. */
+export const NO_JSPI_MESSAGE =
+  'This browser cannot run the Python examples: asyncio.run() in the page needs WebAssembly JavaScript Promise Integration (JSPI), which current Chrome and Edge have and this browser lacks.';

@@ -1,0 +1,172 @@
+/**
+ * The page's side of Python: one warm interpreter per page, in a worker of
+ * its own sandboxed frame (opaque origin; the frame's policy allows no request
+ * at all, see sandbox-frame.ts). The page itself reads Pyodide's files from
+ * `<base>pyodide/<version>/` (its own policy allows 'self'), counting bytes
+ * for the progress bar, and sends them to the worker, which loads CPython
+ * from them. Loading starts on intent (`warmUp`) or on the first Run; runs
+ * then reuse the interpreter. Stop and the time limit terminate the worker,
+ * and a fresh one starts at once from the bytes the page kept.
+ */
+import { frameHost, type FramedWorker } from '../runner/frame-host';
+import { startRun, type Run, type RunResult, type SandboxWorker } from '../runner/host';
+import type { OutputLine, SandboxMessage } from '../runner/protocol';
+import { PYODIDE_DIR, PYODIDE_FILES } from './assets';
+import { NO_JSPI_MESSAGE, type PyodideFiles, type PythonRequest, type PythonWorkerMessage } from './protocol';
+import workerUrl from './worker.ts?worker&url';
+
+declare const __PYTHON_SANDBOX_FRAME__: string;
+
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+}
+
+type LoadOutcome = { ok: true } | { ok: false; message: string };
+
+interface Interpreter {
+  worker: FramedWorker;
+  loaded: Promise<LoadOutcome>;
+  listeners: Set<(message: SandboxMessage) => void>;
+}
+
+const frame = frameHost({ file: __PYTHON_SANDBOX_FRAME__, title: 'Python sandbox', workerUrl });
+const indexURL = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${PYODIDE_DIR}`, location.href).href;
+const progressListeners = new Set<(progress: LoadProgress) => void>();
+let files: Promise<PyodideFiles> | undefined;
+let current: Interpreter | undefined;
+
+async function readFile(name: string, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
+  const response = await fetch(`${indexURL}${name}`);
+  if (!response.ok || !response.body) throw new Error(`${name} answered ${response.status}`);
+  const chunks: Uint8Array[] = [];
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    chunks.push(chunk.value);
+    onBytes(chunk.value.byteLength);
+  }
+  return new Blob(chunks as BlobPart[]).arrayBuffer();
+}
+
+/** Pyodide's files, read once per page and kept for restarts. */
+function readFiles(): Promise<PyodideFiles> {
+  let loaded = 0;
+  let reported = 0;
+  const onBytes = (bytes: number) => {
+    loaded += bytes;
+    // At most one progress update per 64 kB.
+    if (loaded - reported < 65_536) return;
+    reported = loaded;
+    progressListeners.forEach((listener) => listener({ loaded, total: __PYODIDE_FETCH_BYTES__ }));
+  };
+  const read = Promise.all(PYODIDE_FILES.map((name) => readFile(name, onBytes))).then(
+    (buffers) => Object.fromEntries(PYODIDE_FILES.map((name, index) => [name, buffers[index]!])) as PyodideFiles,
+  );
+  // A failed download is tried again by the next run.
+  read.catch(() => (files = undefined));
+  return read;
+}
+
+function startInterpreter(): Interpreter {
+  const worker = frame.spawn();
+  const listeners = new Set<(message: SandboxMessage) => void>();
+  const loaded = new Promise<LoadOutcome>((resolve) => {
+    worker.port.onmessage = ({ data }: MessageEvent<PythonWorkerMessage | SandboxMessage>) => {
+      if (data.type === 'ready') resolve({ ok: true });
+      else if (data.type === 'unsupported') resolve({ ok: false, message: NO_JSPI_MESSAGE });
+      else if (data.type === 'load-failed') resolve({ ok: false, message: `Python could not start: ${data.message}` });
+      else listeners.forEach((listener) => listener(data));
+    };
+    worker.onFailure((message) => resolve({ ok: false, message: `Python could not start: ${message}` }));
+    (files ??= readFiles()).then(
+      // Copied, not transferred: the page keeps its bytes for the next interpreter.
+      (bytes) => worker.port.postMessage({ type: 'load', indexURL, files: bytes } satisfies PythonRequest),
+      (error: unknown) =>
+        resolve({
+          ok: false,
+          message: `Python could not start: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+    );
+  });
+  return { worker, loaded, listeners };
+}
+
+/** Starts loading Python ahead of the first Run (pointer over or focus in a Python snippet). */
+export function warmUp(): void {
+  current ??= startInterpreter();
+}
+
+function restart(dead: Interpreter): void {
+  dead.worker.terminate();
+  if (current === dead) current = startInterpreter();
+}
+
+/** The warm worker as the host sees it: ending a run kills it only if the run did not finish by itself. */
+function attach(interpreter: Interpreter): SandboxWorker {
+  let finished = false;
+  const listeners: ((message: SandboxMessage) => void)[] = [];
+  const relay = (message: SandboxMessage) => {
+    if (message.type === 'done') finished = true;
+    listeners.forEach((listener) => listener(message));
+  };
+  interpreter.listeners.add(relay);
+  return {
+    send: (request) => interpreter.worker.port.postMessage(request satisfies PythonRequest),
+    onMessage: (listener) => listeners.push(listener),
+    onFailure: (listener) => interpreter.worker.onFailure(listener),
+    terminate: () => {
+      interpreter.listeners.delete(relay);
+      if (!finished) restart(interpreter);
+    },
+  };
+}
+
+export interface PythonRunOptions {
+  code: string;
+  onLine: (line: OutputLine) => void;
+  onProgress: (progress: LoadProgress | null) => void;
+}
+
+/** Runs Python code like `startRun` runs JavaScript; the time limit starts once Python is loaded. */
+export function runPython({ code, onLine, onProgress }: PythonRunOptions): Run {
+  const interpreter = (current ??= startInterpreter());
+  let run: Run | undefined;
+  let settle: (result: RunResult) => void = () => {};
+  const result = new Promise<RunResult>((resolve) => (settle = resolve));
+  let waiting = true;
+  const endWaiting = () => {
+    waiting = false;
+    progressListeners.delete(onProgress);
+    onProgress(null);
+  };
+  progressListeners.add(onProgress);
+  void interpreter.loaded.then((outcome) => {
+    if (!waiting) return;
+    endWaiting();
+    if (outcome.ok) {
+      run = startRun({ code, spawn: () => attach(interpreter), onLine });
+      void run.result.then(settle);
+      return;
+    }
+    const line: OutputLine = { level: 'error', text: outcome.message, ms: 0 };
+    onLine(line);
+    // A download that failed is tried again by the next run; a browser without JSPI is not.
+    if (outcome.message !== NO_JSPI_MESSAGE && current === interpreter) {
+      interpreter.worker.terminate();
+      current = undefined;
+    }
+    settle({ reason: 'failed', lines: [line], truncated: false });
+  });
+  return {
+    result,
+    stop: () => {
+      if (run) return run.stop();
+      if (!waiting) return;
+      endWaiting();
+      const line: OutputLine = { level: 'info', text: 'Stopped.', ms: 0 };
+      // No snippet code ran yet: the interpreter keeps loading for the next run.
+      onLine(line);
+      settle({ reason: 'stopped', lines: [line], truncated: false });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The page's Python sandbox: a worker the Python sandbox frame starts from a
+ * blob: URL (sandbox-frame.ts), so it runs in the frame's opaque origin under
+ * the frame's policy: no request of any kind (connect-src 'none'), no storage.
+ * It hears from the page only on the MessagePort the frame hands it, loads
+ * CPython once from the bytes the page sends (the page read them from our own
+ * origin), then runs one snippet per `run` message, staying warm in between.
+ *
+ * `import js` is this worker's whole global scope: the browser, not a list of
+ * deleted names, is what keeps snippet code from the network and storage.
+ */
+import type { PyodideAPI } from 'pyodide';
+import type { ConnectRequest, SandboxMessage } from '../runner/protocol';
+import { createPythonRuntime, type PythonRuntime } from './runtime';
+import type { PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
+
+interface WorkerScope {
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<ConnectRequest>) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+}
+const scope = self as unknown as WorkerScope;
+
+/** WebAssembly JavaScript Promise Integration: what lets `asyncio.run()` block in Pyodide. */
+export const hasJspi = (): boolean => typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
+
+const CONTENT_TYPES: Record<string, string> = { '.wasm': 'application/wasm', '.zip': 'application/zip' };
+
+/**
+ * Pyodide reads its wasm and standard library with `fetch`; while it loads,
+ * `fetch` answers from the bytes the page sent (with their content type, so
+ * streaming compilation applies) and nothing else. The real `fetch` comes back
+ * afterwards, for snippet code to find blocked by the policy.
+ */
+async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: () => Promise<T>): Promise<T> {
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : '';
+    const bytes = files[name as keyof PyodideFiles];
+    if (!bytes) throw new TypeError(`Pyodide asked for ${url}, which the page did not send`);
+    const type = CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
+    return new Response(bytes, { headers: { 'Content-Type': type } });
+  };
+  try {
+    return await load();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+}
+
+// Pyodide refuses classic workers, which it recognises by `importScripts('data:…')` succeeding; under the
+// frame's policy (no data: scripts) that fails, and the dynamic import()s below work in this classic worker.
+const moduleUrl = (bytes: ArrayBuffer) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+
+async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntime> {
+  const loaderUrl = moduleUrl(files['pyodide.mjs']);
+  const moduleFactoryUrl = moduleUrl(files['pyodide.asm.mjs']);
+  try {
+    const [{ loadPyodide }, { default: createPyodideModule }] = (await Promise.all([
+      import(/* @vite-ignore */ loaderUrl),
+      import(/* @vite-ignore */ moduleFactoryUrl),
+    ])) as [{ loadPyodide: (options: object) => Promise<PyodideAPI> }, { default: unknown }];
+    const pyodide = await withFilesAsFetch(indexURL, files, () =>
+      loadPyodide({
+        indexURL,
+        createPyodideModule,
+        lockFileContents: new TextDecoder().decode(files['pyodide-lock.json']),
+        env: { HOME: '/home/pyodide' },
+      }),
+    );
+    return createPythonRuntime(pyodide);
+  } finally {
+    URL.revokeObjectURL(loaderUrl);
+    URL.revokeObjectURL(moduleFactoryUrl);
+  }
+}
+
+function serve(port: MessagePort): void {
+  // Bound now, before any snippet code can replace MessagePort.prototype.postMessage.
+  const post = MessagePort.prototype.postMessage.bind(port) as (message: PythonWorkerMessage | SandboxMessage) => void;
+  let runtime: Promise<PythonRuntime> | undefined;
+  // Runs one at a time: a run message that arrives during another run waits for it.
+  let queue: Promise<void> = Promise.resolve();
+  port.addEventListener('message', ({ data: request }: MessageEvent<PythonRequest>) => {
+    if (request.type === 'load') {
+      if (!hasJspi()) return post({ type: 'unsupported' });
+      runtime ??= load(request.indexURL, request.files);
+      runtime.then(
+        () => post({ type: 'ready' }),
+        (error: unknown) =>
+          post({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    }
+    if (!runtime) throw new Error('The Python worker got a run request before a load request.');
+    const ready = runtime;
+    queue = queue.then(async () => (await ready).run(request.code, post));
+  });
+  port.start();
+}
+
+scope.addEventListener(
+  'message',
+  (event) => {
+    const port = event.ports[0];
+    if (event.data?.type === 'connect' && port) serve(port);
+  },
+  { once: true },
+);

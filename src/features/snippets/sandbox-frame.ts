@@ -1,0 +1,117 @@
+/**
+ * The sandboxed frame every snippet runs behind: a static HTML document of our
+ * own build, loaded by the page as `<iframe sandbox="allow-scripts">` (an
+ * opaque origin: no cookies, no storage), carrying its own
+ * Content-Security-Policy. Its one inline script starts sandbox workers from
+ * blob: URLs; such a worker inherits the frame's policy and opaque origin, and
+ * so does every worker it starts in turn. The browser enforces all of it.
+ *
+ * The document is built here, in Node, and written to `_astro/` under a name
+ * carrying its hash (integration.ts), so a cached frame never outlives the page
+ * scripts that speak to it.
+ */
+import { createHash } from 'node:crypto';
+import type { FrameEvent, FrameRequest } from './runner/protocol.ts';
+
+/**
+ * The policy of the frame and of every worker in it. Each source is something
+ * the runner itself needs:
+ * - script-src: the frame's inline script by hash; 'unsafe-eval' because the
+ *   worker compiles the snippet with `new AsyncFunction(code)` (eval reaches
+ *   nothing the policy does not already allow).
+ * - worker-src blob:: the runner's worker, and the nested workers snippets
+ *   start to show parallelism; data: and URLs on any origin stay blocked.
+ * - default-src 'none' (connect-src, img-src, font-src, …): no fetch, XHR,
+ *   WebSocket, EventSource, import() or importScripts() anywhere, our own
+ *   origin included.
+ * A runtime that needs more files (Python: Pyodide's wasm and stdlib) gets
+ * them from the host as bytes in the RunRequest; compiling them would add
+ * 'wasm-unsafe-eval' (and blob: for a module loaded from those bytes), never a
+ * network source.
+ */
+export function framePolicy(scriptHash: string): string {
+  return ["default-src 'none'", `script-src '${scriptHash}' 'unsafe-eval'`, ...SHARED_DIRECTIVES].join('; ');
+}
+
+const SHARED_DIRECTIVES = ['worker-src blob:', "connect-src 'none'", "base-uri 'none'", "form-action 'none'"];
+
+/**
+ * The Python frame's policy: the same, except how code may run. The host
+ * fetches Pyodide's files and hands them over as bytes (python/session.ts),
+ * so the worker makes no request at all and connect-src stays 'none'.
+ * - blob:: Pyodide's two ES modules (pyodide.mjs, pyodide.asm.mjs) are
+ *   imported from blob: URLs the worker makes of those bytes.
+ * - 'wasm-unsafe-eval': compiling pyodide.asm.wasm; no 'unsafe-eval', so
+ *   neither `js.eval` nor `Function` works from Python.
+ */
+export function pythonFramePolicy(scriptHash: string): string {
+  return ["default-src 'none'", `script-src '${scriptHash}' blob: 'wasm-unsafe-eval'`, ...SHARED_DIRECTIVES].join('; ');
+}
+
+/**
+ * Runs inside the frame (stringified into its inline script, so it must not
+ * close over anything). Only the embedding page may command it; each spawned
+ * worker gets its port to the page and is terminated on request.
+ */
+function frameScript(): void {
+  const workers = new Map<number, { worker: Worker; url: string }>();
+  const tell = (event: FrameEvent) => window.parent.postMessage(event, '*');
+  window.addEventListener('message', (event: MessageEvent<FrameRequest>) => {
+    if (event.source !== window.parent) return;
+    const request = event.data;
+    if (request.type === 'terminate') {
+      const entry = workers.get(request.id);
+      workers.delete(request.id);
+      entry?.worker.terminate();
+      if (entry) URL.revokeObjectURL(entry.url);
+      return;
+    }
+    const { id, source, port } = request;
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    try {
+      const worker = new Worker(url, { name: 'snippet' });
+      worker.addEventListener('error', (error) => {
+        error.preventDefault();
+        tell({ type: 'failure', id, message: error.message || 'the worker script could not start' });
+      });
+      worker.postMessage({ type: 'connect' }, [port]);
+      workers.set(id, { worker, url });
+    } catch (error) {
+      URL.revokeObjectURL(url);
+      tell({ type: 'failure', id, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  tell({ type: 'ready' });
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+
+export interface SandboxFrame {
+  /** File name under `_astro/`. */
+  file: string;
+  html: string;
+  policy: string;
+}
+
+export type FrameKind = 'typescript' | 'python';
+
+export function buildSandboxFrame(kind: FrameKind = 'typescript'): SandboxFrame {
+  const script = `(${String(frameScript)})();`;
+  const policy = (kind === 'python' ? pythonFramePolicy : framePolicy)(`sha256-${sha256(script)}`);
+  const html = [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="content-security-policy" content="${policy}">`,
+    '<meta name="robots" content="noindex">',
+    `<title>${kind === 'python' ? 'Python sandbox' : 'Snippet sandbox'}</title>`,
+    `<script>${script}</script>`,
+    '</head>',
+    '<body></body>',
+    '</html>',
+    '',
+  ].join('\n');
+  const hash = createHash('sha256').update(html).digest('hex').slice(0, 10);
+  return { file: `${kind === 'python' ? 'python' : 'snippet'}-sandbox.${hash}.html`, html, policy };
+}

@@ -1,0 +1,160 @@
+/**
+ * Python snippets on the built site, in Chromium: CPython (Pyodide) loads
+ * from our own origin only when a reader reaches for a Python snippet, shows
+ * its download progress, stays warm, restarts after Stop, keeps the sandbox
+ * closed, and pairs with TypeScript in remembered tabs.
+ */
+import type { Locator, Page, Request } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const NOTE = '/introduction/what-is-asyncio/';
+const PAIRS = '/introduction/concurrency-vs-parallelism/';
+// Loading CPython on this busy machine has taken over a minute; the page shows progress meanwhile.
+const LOAD_TIMEOUT = 180_000;
+
+const snippet = (page: Page, title: string) => page.getByRole('group', { name: `Runnable example: ${title}` });
+const button = (box: Locator, name: string) => box.getByRole('button', { name, exact: true });
+const outputTexts = (box: Locator) => box.locator('.snippet-output .snippet-text');
+
+async function editTo(page: Page, box: Locator, code: string): Promise<void> {
+  if (await box.locator('.cm-content').count()) await button(box, 'Reset').click();
+  await button(box, 'Edit').click();
+  const editor = box.locator('.cm-content');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // insertText: CodeMirror would auto-indent typed newlines; Python's indentation is the code.
+  await page.keyboard.insertText(code);
+}
+
+const pyodideRequest = (request: Request) => request.url().includes('/pyodide/');
+
+test('a page with Python snippets fetches no Python before the reader reaches for one', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  await page.goto(NOTE);
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1500);
+  // The Python island (its styles and tabs) loads with the page; CPython, its frame, worker and runner chunk do not.
+  expect(requested.filter((url) => url.includes('PythonSnippets') || url.includes('/python.'))).toHaveLength(2);
+  expect(requested.filter((url) => /\/pyodide\/|\/_astro\/(page|worker|python-sandbox)[.-]/.test(url))).toEqual([]);
+  // Pointing at a Python snippet is intent: the download starts.
+  const pyodide = page.waitForRequest(pyodideRequest);
+  await snippet(page, 'The three names in code').hover();
+  expect((await pyodide).url()).toMatch(/\/pyodide\/\d+\.\d+\.\d+\/pyodide\.mjs$/);
+});
+
+test('Python runs in the page: progress, output with ms, tracebacks, warm runs, Stop, sandbox', async ({ page }) => {
+  test.setTimeout(LOAD_TIMEOUT + 120_000);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(NOTE);
+  const box = snippet(page, 'The three names in code');
+  await button(box, 'Run').click();
+  const status = box.locator('.snippet-progress[role="status"]');
+  await expect(status).toContainText(/Loading Python: [\d.]+ of [\d.]+ MB/);
+  await expect(status.locator('progress')).toHaveAttribute('max', /^\d+$/);
+  await expect(outputTexts(box)).toHaveText(['waiting…', 'done'], { timeout: LOAD_TIMEOUT });
+  await expect(status).toHaveCount(0);
+  const times = (await box.locator('.snippet-output .snippet-ms').allInnerTexts()).map((t) => Number.parseInt(t, 10));
+  expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(950);
+
+  // Everything came from our own origin, under one versioned folder.
+  const pyodideFiles = requests.filter((path) => path.includes('/pyodide/')).map((path) => path.split('/').pop());
+  expect(new Set(pyodideFiles)).toEqual(
+    new Set(['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json']),
+  );
+
+  // Tracebacks: the snippet's own file and line numbers, no harness or Pyodide frames.
+  await editTo(page, box, 'import asyncio\n\nasync def main():\n    raise ValueError("boom")\n\nasyncio.run(main())\n');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box).last()).toHaveText('ValueError: boom');
+  const traceback = (await outputTexts(box).allInnerTexts()).join('\n');
+  expect(traceback).toContain('File "<snippet>", line 6, in <module>');
+  expect(traceback).toContain('File "<snippet>", line 4, in main');
+  expect(traceback).not.toMatch(/pyodide|_snippet_run|webloop/);
+  await expect(box.locator('.snippet-line[data-level="error"]').first()).toBeVisible();
+
+  // Nothing of one run is there for the next (the sandbox itself: tests/e2e/sandbox.spec.ts).
+  await editTo(page, box, 'open("/tmp/kept.txt", "w").write("secret")\nsecret = 42\n');
+  await button(box, 'Run').click();
+  await expect(box).toHaveAttribute('data-run-result', 'finished');
+  await editTo(page, box, 'import os\nprint(os.path.exists("/tmp/kept.txt"), "secret" in globals())\n');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(['False False']);
+
+  // Stop ends a runaway loop and restarts the interpreter; the next run works (from the bytes the page kept).
+  const downloads = requests.filter((path) => path.includes('/pyodide/')).length;
+  await editTo(page, box, 'print("spinning")\nwhile True:\n    pass\n');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box).first()).toHaveText('spinning');
+  await button(box, 'Stop').click();
+  await expect(outputTexts(box).last()).toHaveText('Stopped.');
+  await button(box, 'Reset').click();
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(['waiting…', 'done'], { timeout: LOAD_TIMEOUT });
+  expect(requests.filter((path) => path.includes('/pyodide/'))).toHaveLength(downloads);
+});
+
+test('asyncio.gather runs the three waits at once in the page, as the expected output says', async ({ page }) => {
+  test.setTimeout(LOAD_TIMEOUT + 60_000);
+  await page.goto(NOTE);
+  const box = snippet(page, 'Sequential awaits vs asyncio.gather');
+  const expected = (await box.locator('.snippet-expected pre').innerText()).trim().split('\n');
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(expected, { timeout: LOAD_TIMEOUT });
+  const times = (await box.locator('.snippet-output .snippet-ms').allInnerTexts()).map((t) => Number.parseInt(t, 10));
+  // a, b, c one second apart; the three gathered results together, one second after "all at once:".
+  expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(950);
+  expect(times[7]! - times[5]!).toBeLessThan(200);
+  expect(times[5]! - times[4]!).toBeGreaterThanOrEqual(950);
+});
+
+test('Python | TypeScript tabs: keyboard, remembered choice, and both visible without JavaScript', async ({
+  page,
+  browser,
+}) => {
+  await page.goto(PAIRS);
+  const tablists = page.getByRole('tablist', { name: 'Language of the example' });
+  await expect(tablists).toHaveCount(2);
+  const python = tablists.first().getByRole('tab', { name: 'Python' });
+  const typescript = tablists.first().getByRole('tab', { name: 'TypeScript' });
+  await expect(python).toHaveAttribute('aria-selected', 'true');
+  await expect(snippet(page, 'A busy loop holds up every task until it awaits')).toBeVisible();
+  await expect(snippet(page, 'A busy loop holds up every timer until it yields')).toBeHidden();
+  await python.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(typescript).toBeFocused();
+  await expect(typescript).toHaveAttribute('aria-selected', 'true');
+  await expect(snippet(page, 'A busy loop holds up every timer until it yields')).toBeVisible();
+  // Every pair follows the choice, on this page and the next.
+  await expect(tablists.nth(1).getByRole('tab', { name: 'TypeScript' })).toHaveAttribute('aria-selected', 'true');
+  await page.goto(NOTE);
+  await expect(page.getByRole('tab', { name: 'TypeScript' })).toHaveAttribute('aria-selected', 'true');
+  await expect(snippet(page, 'Sequential awaits vs Promise.all')).toBeVisible();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(PAIRS);
+  await expect(noScript.getByRole('tab')).toHaveCount(0);
+  await expect(snippet(noScript, 'A busy loop holds up every task until it awaits')).toBeVisible();
+  await expect(snippet(noScript, 'A busy loop holds up every timer until it yields')).toBeVisible();
+  await context.close();
+});
+
+test('search finds Python code and ignores snippet output and controls', async ({ page }) => {
+  await page.goto(PAIRS);
+  const box = snippet(page, 'A busy loop holds up every task until it awaits');
+  await expect(box.locator('.snippet-expected')).toHaveAttribute('data-pagefind-ignore', '');
+  await expect(box.locator('.snippet-toolbar')).toHaveAttribute('data-pagefind-ignore', '');
+  await expect(box.locator('.snippet-output')).toHaveAttribute('data-pagefind-ignore', '');
+  // perf_counter appears only in this Python snippet's code.
+  const urls = await page.evaluate(async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`)) as {
+      search(term: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+    };
+    const found = await pagefind.search('perf_counter');
+    return Promise.all(found.results.map(async (result) => (await result.data()).url));
+  });
+  expect(urls.some((url) => url.includes(PAIRS))).toBe(true);
+});

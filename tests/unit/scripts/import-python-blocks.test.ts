@@ -1,0 +1,54 @@
+import { expect, test } from 'vitest';
+import { makePythonRunnable } from '../../../scripts/import/python-blocks';
+
+const note = [
+  '## A note',
+  '',
+  '```python',
+  'import asyncio',
+  '',
+  'async def main():',
+  '    await asyncio.sleep(0.01)',
+  '    print("done")',
+  '',
+  'asyncio.run(main())',
+  '```',
+  '',
+  '```python',
+  'name = input("Your name? ")',
+  '```',
+  '',
+  '```python',
+  'import urllib.request',
+  'urllib.request.urlopen("https://example.com/")',
+  '```',
+  '',
+  '```python',
+  'import time',
+  'time.sleep(5)',
+  '```',
+  '',
+  '```python',
+  'raise ValueError("no")',
+  '```',
+  '',
+  '```ts',
+  'console.log(1);',
+  '```',
+  '',
+].join('\n');
+
+test('an imported note gets runnable Python where the sandbox runs it cleanly, and says why the rest stays static', async () => {
+  const { mdx, report } = await makePythonRunnable(note, 'note.md', 2000);
+  expect(report).toEqual([
+    'note.md:3: made runnable; its output (1 lines) is the expected output.',
+    'note.md:13: left static: it reads input, which a page cannot type in.',
+    'note.md:17: left static: it uses the network, which the sandbox closes.',
+    'note.md:22: left static: it did not finish within 2 s, the snippet time limit.',
+    'note.md:27: left static: it fails in the sandbox (ValueError: no).',
+  ]);
+  expect(mdx).toContain('```python run\nimport asyncio');
+  expect(mdx).toContain('asyncio.run(main())\n```\n\n```text output\ndone\n```\n\n```python\nname = input');
+  expect(mdx.match(/```python run/g)).toHaveLength(1);
+  expect(mdx).toContain('```ts\nconsole.log(1);\n```');
+}, 240_000);
