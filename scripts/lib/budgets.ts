@@ -12,7 +12,7 @@ import type { AssetBudget } from '../../src/core/budget.ts';
 import { budgets as search } from '../../src/features/search/budget.ts';
 import { budgets as snippets } from '../../src/features/snippets/budget.ts';
 import { budgets as tables } from '../../src/features/tables/budget.ts';
-import type { Asset, Weight } from './page-load.ts';
+import { staticImports, type Asset, type Weight } from './page-load.ts';
 
 export type PageType = 'home' | 'article' | 'rich article' | 'sources' | 'other';
 
@@ -202,11 +202,26 @@ function measure(feature: string, budget: AssetBudget, build: Build): FeatureRep
   /** Which parts of `budget` a page loads. */
   let loadedBy: (page: LoadedPage) => string[];
 
+  /**
+   * A chunk weighs what loading it fetches: itself and the chunks it imports statically (e.g. CodeMirror's), except
+   * those the page has loaded already (counted in the page's own budget).
+   */
+  const onPages = new Set(
+    build.pages.flatMap((page) => page.assets.map((asset) => asset.path.slice(build.base.length))),
+  );
+  const addWithImports = (file: string, imported = false): void => {
+    const data = build.read(file);
+    if (parts.has(file) || !data || (imported && onPages.has(file))) return;
+    parts.set(file, data.gzip);
+    if (!file.endsWith('.js')) return;
+    for (const path of staticImports(data.text, `/${file}`)) addWithImports(path.slice(build.base.length), true);
+  };
+
   if ('files' in budget.find) {
     for (const pattern of budget.find.files) {
       const matched = build.files.filter((file) => pattern.test(file));
       if (matched.length === 0) missing(`no built file matches ${String(pattern)}: was it renamed?`);
-      for (const file of matched) parts.set(file, build.read(file)?.gzip ?? 0);
+      for (const file of matched) addWithImports(file);
     }
     loadedBy = (page) =>
       page.assets.map((asset) => asset.path.slice(build.base.length)).filter((file) => parts.has(file));

@@ -10,7 +10,7 @@
  * (`inlineJs`) so the JavaScript budget sees every byte of script a page runs.
  */
 import { gzipSync } from 'node:zlib';
-import { init as lexerReady, parse as parseModule } from 'es-module-lexer';
+import { init as lexerReady, initSync as lexerReadyNow, parse as parseModule } from 'es-module-lexer';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -74,6 +74,16 @@ export function isOtherOrigin(url: string): boolean {
 }
 
 /** Resolves `href` against the site path of the document or asset that references it. */
+/** The same-origin modules `code` (at site path `from`) imports statically: fetched before it runs. */
+export function staticImports(code: string, from: string): string[] {
+  lexerReadyNow();
+  const [imports] = parseModule(code);
+  // d === -1: a static import. Dynamic `import()` (d ≥ 0) loads on use, import.meta (d === -2) fetches nothing.
+  return imports.flatMap((imported) =>
+    imported.d === -1 && imported.n && !isOtherOrigin(imported.n) ? [resolveSitePath(imported.n, from)] : [],
+  );
+}
+
 export function resolveSitePath(href: string, from: string): string {
   const url = new URL(href, new URL(from, 'http://site.invalid'));
   return decodeURIComponent(url.pathname);
