@@ -17,7 +17,11 @@ describe('contentDir and noteFiles', () => {
     expect(notes).toContain('content/notes/introduction/c10k.mdx');
     expect(notes).toEqual([...notes].sort());
     expect(notes.every((file) => /^content\/notes\/.+\.mdx?$/.test(file))).toBe(true);
-    expect(noteFiles('tests/fixtures/snippets')).toEqual(['tests/fixtures/snippets/broken.md']);
+    expect(noteFiles('tests/fixtures/snippets')).toEqual([
+      'tests/fixtures/snippets/broken.md',
+      'tests/fixtures/snippets/hand-written/jsx.mdx',
+      'tests/fixtures/snippets/hand-written/raw-html.md',
+    ]);
   });
 
   it('finds none in a folder that does not exist', () => {

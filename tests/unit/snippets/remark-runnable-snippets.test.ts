@@ -87,13 +87,13 @@ describe('remarkRunnableSnippets', () => {
 
   test('tabs without a TypeScript snippet after the Python one, or on a TypeScript block, fail at file:line', async () => {
     await expect(transform(PYTHON)).rejects.toThrow(
-      /^content\/notes\/example\.md:1: this ```python run tabs block must be followed, right after its ```text output block, by the ```ts run block it is paired with\.$/,
+      /^A runnable snippet needs fixing:\ncontent\/notes\/example\.md:1: this ```python run tabs block must be followed, right after its ```text output block, by the ```ts run block it is paired with\.$/,
     );
     await expect(transform(TS.replace('ts run', 'ts run tabs'))).rejects.toThrow(
-      /^content\/notes\/example\.md:1: `tabs` goes on the ```python run block/,
+      /^A runnable snippet needs fixing:\ncontent\/notes\/example\.md:1: `tabs` goes on the ```python run block/,
     );
     await expect(transform(PYTHON.replace('python', 'ruby'))).rejects.toThrow(
-      /^content\/notes\/example\.md:1: runnable snippets are TypeScript or Python: write ```ts run or ```python run instead of ```ruby run\.$/,
+      /^A runnable snippet needs fixing:\ncontent\/notes\/example\.md:1: runnable snippets are TypeScript or Python: write ```ts run or ```python run instead of ```ruby run\.$/,
     );
   });
 });
