@@ -186,10 +186,19 @@ export function measureFeatures(
   build: Build,
   budgets: Readonly<Record<string, readonly AssetBudget[]>> = FEATURE_BUDGETS,
 ): FeatureReport[] {
-  return Object.entries(budgets).flatMap(([feature, list]) => list.map((budget) => measure(feature, budget, build)));
+  // A file some budget names itself is weighed in that budget's row, never again as another chunk's import.
+  const owned = new Set(
+    Object.values(budgets)
+      .flat()
+      .flatMap((budget) => ('files' in budget.find ? budget.find.files : []))
+      .flatMap((pattern) => build.files.filter((file) => pattern.test(file))),
+  );
+  return Object.entries(budgets).flatMap(([feature, list]) =>
+    list.map((budget) => measure(feature, budget, build, owned)),
+  );
 }
 
-function measure(feature: string, budget: AssetBudget, build: Build): FeatureReport {
+function measure(feature: string, budget: AssetBudget, build: Build, owned: ReadonlySet<string>): FeatureReport {
   const where = `src/features/${feature}/budget.ts`;
   const marker = budget.onlyOnPagesWith;
   // A build none of whose pages uses the feature (a fixture site without snippets) has none of its files.
@@ -204,14 +213,14 @@ function measure(feature: string, budget: AssetBudget, build: Build): FeatureRep
 
   /**
    * A chunk weighs what loading it fetches: itself and the chunks it imports statically (e.g. CodeMirror's), except
-   * those the page has loaded already (counted in the page's own budget).
+   * those the page has loaded already (counted in the page's own budget) and those another row weighs.
    */
   const onPages = new Set(
     build.pages.flatMap((page) => page.assets.map((asset) => asset.path.slice(build.base.length))),
   );
   const addWithImports = (file: string, imported = false): void => {
     const data = build.read(file);
-    if (parts.has(file) || !data || (imported && onPages.has(file))) return;
+    if (parts.has(file) || !data || (imported && (onPages.has(file) || owned.has(file)))) return;
     parts.set(file, data.gzip);
     if (!file.endsWith('.js')) return;
     for (const path of staticImports(data.text, `/${file}`)) addWithImports(path.slice(build.base.length), true);
