@@ -61,6 +61,10 @@ for (const width of [1280, 375]) {
     let blocks = 0;
     for (const path of builtPages('dist')) {
       await page.goto(path);
+      // Every code block counts, the one in a Python | TypeScript tab the reader has not opened included.
+      await page.evaluate(() => {
+        for (const panel of document.querySelectorAll<HTMLElement>('.snippet-tabpanel[hidden]')) panel.hidden = false;
+      });
       const buttons = page.locator('figure.code .code-copy');
       for (const button of await buttons.all()) await expect(button).toBeVisible();
       blocks += await buttons.count();
