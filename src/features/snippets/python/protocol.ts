@@ -6,8 +6,14 @@
 import type { PYODIDE_FILES } from './assets';
 import type { RunRequest } from '../runner/protocol';
 
-/** Pyodide's runtime files by name, as read by the page from our own origin. */
-export type PyodideFiles = Record<(typeof PYODIDE_FILES)[number], ArrayBuffer>;
+export type PyodideFileName = (typeof PYODIDE_FILES)[number];
+
+/**
+ * Pyodide's runtime files by name, as read by the page from our own origin:
+ * streams while they still download (the first interpreter of a page), whole
+ * bytes the page kept (the interpreters started after it).
+ */
+export type PyodideFiles = Record<PyodideFileName, ReadableStream<Uint8Array> | ArrayBuffer>;
 
 export interface LoadRequest {
   type: 'load';

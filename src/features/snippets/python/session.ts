@@ -12,7 +12,13 @@ import { frameHost, type FramedWorker } from '../runner/frame-host';
 import { startRun, type Run, type RunResult, type SandboxWorker } from '../runner/host';
 import type { OutputLine, SandboxMessage } from '../runner/protocol';
 import { PYODIDE_DIR, PYODIDE_FILES } from './assets';
-import { NO_JSPI_MESSAGE, type PyodideFiles, type PythonRequest, type PythonWorkerMessage } from './protocol';
+import {
+  NO_JSPI_MESSAGE,
+  type PyodideFileName,
+  type PyodideFiles,
+  type PythonRequest,
+  type PythonWorkerMessage,
+} from './protocol';
 import workerUrl from './worker.ts?worker&url';
 
 declare const __PYTHON_SANDBOX_FRAME__: string;
@@ -33,23 +39,39 @@ interface Interpreter {
 const frame = frameHost({ file: __PYTHON_SANDBOX_FRAME__, title: 'Python sandbox', workerUrl });
 const indexURL = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${PYODIDE_DIR}`, location.href).href;
 const progressListeners = new Set<(progress: LoadProgress) => void>();
-let files: Promise<PyodideFiles> | undefined;
+let downloads: Promise<Record<PyodideFileName, Download>> | undefined;
+let streamsTaken = false;
 let current: Interpreter | undefined;
 
-async function readFile(name: string, onBytes: (bytes: number) => void): Promise<ArrayBuffer> {
-  const response = await fetch(`${indexURL}${name}`);
-  if (!response.ok || !response.body) throw new Error(`${name} answered ${response.status}`);
-  const chunks: Uint8Array[] = [];
-  const reader = response.body.getReader();
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    chunks.push(chunk.value);
-    onBytes(chunk.value.byteLength);
-  }
-  return new Blob(chunks as BlobPart[]).arrayBuffer();
+/** One of Pyodide's files as it downloads: a stream for the first interpreter, the whole bytes for the page to keep. */
+interface Download {
+  stream: ReadableStream<Uint8Array>;
+  bytes: Promise<ArrayBuffer>;
 }
 
-/** Pyodide's files, read once per page and kept for restarts. */
-function readFiles(): Promise<PyodideFiles> {
+async function download(name: string, onBytes: (bytes: number) => void): Promise<Download> {
+  const response = await fetch(`${indexURL}${name}`);
+  if (!response.ok || !response.body) throw new Error(`${name} answered ${response.status}`);
+  // Two branches: the worker compiles the wasm while it still downloads (streaming compilation), and the page
+  // counts bytes for the progress bar and keeps them for the interpreters started after Stop or the time limit.
+  const [stream, kept] = response.body.tee();
+  const bytes = (async () => {
+    const chunks: Uint8Array[] = [];
+    const reader = kept.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      chunks.push(chunk.value);
+      onBytes(chunk.value.byteLength);
+    }
+    return new Blob(chunks as BlobPart[]).arrayBuffer();
+  })();
+  return { stream, bytes };
+}
+
+const byName = <T>(values: readonly T[]) =>
+  Object.fromEntries(PYODIDE_FILES.map((name, index) => [name, values[index]!])) as Record<PyodideFileName, T>;
+
+/** Pyodide's files, read once per page: streamed to the first interpreter, kept whole for later ones. */
+function downloadFiles(): Promise<Record<PyodideFileName, Download>> {
   let loaded = 0;
   let reported = 0;
   const onBytes = (bytes: number) => {
@@ -59,12 +81,26 @@ function readFiles(): Promise<PyodideFiles> {
     reported = loaded;
     progressListeners.forEach((listener) => listener({ loaded, total: __PYODIDE_FETCH_BYTES__ }));
   };
-  const read = Promise.all(PYODIDE_FILES.map((name) => readFile(name, onBytes))).then(
-    (buffers) => Object.fromEntries(PYODIDE_FILES.map((name, index) => [name, buffers[index]!])) as PyodideFiles,
-  );
+  const started = Promise.all(PYODIDE_FILES.map((name) => download(name, onBytes))).then(byName);
   // A failed download is tried again by the next run.
-  read.catch(() => (files = undefined));
-  return read;
+  const forget = () => {
+    downloads = undefined;
+    streamsTaken = false;
+  };
+  started.then((files) => Promise.all(Object.values(files).map((file) => file.bytes))).catch(forget);
+  return started;
+}
+
+/** The files for a new interpreter: the live streams the first time, the kept bytes after that. */
+async function filesForInterpreter(): Promise<{ files: PyodideFiles; transfer: Transferable[] }> {
+  const files = await (downloads ??= downloadFiles());
+  if (!streamsTaken) {
+    streamsTaken = true;
+    const streams = PYODIDE_FILES.map((name) => files[name].stream);
+    return { files: byName(streams), transfer: streams };
+  }
+  // Copied, not transferred: the page keeps its bytes for the next interpreter.
+  return { files: byName(await Promise.all(PYODIDE_FILES.map((name) => files[name].bytes))), transfer: [] };
 }
 
 function startInterpreter(): Interpreter {
@@ -78,9 +114,9 @@ function startInterpreter(): Interpreter {
       else listeners.forEach((listener) => listener(data));
     };
     worker.onFailure((message) => resolve({ ok: false, message: `Python could not start: ${message}` }));
-    (files ??= readFiles()).then(
-      // Copied, not transferred: the page keeps its bytes for the next interpreter.
-      (bytes) => worker.port.postMessage({ type: 'load', indexURL, files: bytes } satisfies PythonRequest),
+    filesForInterpreter().then(
+      ({ files, transfer }) =>
+        worker.port.postMessage({ type: 'load', indexURL, files } satisfies PythonRequest, transfer),
       (error: unknown) =>
         resolve({
           ok: false,

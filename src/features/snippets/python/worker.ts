@@ -12,7 +12,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { ConnectRequest, SandboxMessage } from '../runner/protocol';
 import { createPythonRuntime, type PythonRuntime } from './runtime';
-import type { PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
+import type { PyodideFileName, PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
 
 interface WorkerScope {
   addEventListener(
@@ -30,8 +30,8 @@ const CONTENT_TYPES: Record<string, string> = { '.wasm': 'application/wasm', '.z
 
 /**
  * Pyodide reads its wasm and standard library with `fetch`; while it loads,
- * `fetch` answers from the bytes the page sent (with their content type, so
- * streaming compilation applies) and nothing else. The real `fetch` comes back
+ * `fetch` answers from what the page sent (with its content type, so the wasm
+ * compiles while its stream still downloads) and nothing else. The real `fetch` comes back
  * afterwards, for snippet code to find blocked by the policy.
  */
 async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: () => Promise<T>): Promise<T> {
@@ -39,10 +39,10 @@ async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: 
   globalThis.fetch = async (input) => {
     const url = input instanceof Request ? input.url : String(input);
     const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : '';
-    const bytes = files[name as keyof PyodideFiles];
-    if (!bytes) throw new TypeError(`Pyodide asked for ${url}, which the page did not send`);
+    const file = files[name as PyodideFileName];
+    if (!file) throw new TypeError(`Pyodide asked for ${url}, which the page did not send`);
     const type = CONTENT_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
-    return new Response(bytes, { headers: { 'Content-Type': type } });
+    return new Response(file, { headers: { 'Content-Type': type } });
   };
   try {
     return await load();
@@ -53,11 +53,16 @@ async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: 
 
 // Pyodide refuses classic workers, which it recognises by `importScripts('data:…')` succeeding; under the
 // frame's policy (no data: scripts) that fails, and the dynamic import()s below work in this classic worker.
-const moduleUrl = (bytes: ArrayBuffer) => URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
+const moduleUrl = async (file: PyodideFiles[PyodideFileName]) =>
+  URL.createObjectURL(new Blob([await new Response(file).arrayBuffer()], { type: 'text/javascript' }));
 
 async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntime> {
-  const loaderUrl = moduleUrl(files['pyodide.mjs']);
-  const moduleFactoryUrl = moduleUrl(files['pyodide.asm.mjs']);
+  // The two small modules are read whole; the wasm and the standard library stay streams until Pyodide asks.
+  const [loaderUrl, moduleFactoryUrl, lockFileContents] = await Promise.all([
+    moduleUrl(files['pyodide.mjs']),
+    moduleUrl(files['pyodide.asm.mjs']),
+    new Response(files['pyodide-lock.json']).text(),
+  ]);
   try {
     const [{ loadPyodide }, { default: createPyodideModule }] = (await Promise.all([
       import(/* @vite-ignore */ loaderUrl),
@@ -67,7 +72,7 @@ async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntim
       loadPyodide({
         indexURL,
         createPyodideModule,
-        lockFileContents: new TextDecoder().decode(files['pyodide-lock.json']),
+        lockFileContents,
         env: { HOME: '/home/pyodide' },
       }),
     );
