@@ -1,6 +1,7 @@
 /**
  * Imported notes' Python: each fenced ```python block (not yet a snippet) is
- * run once in the snippet sandbox (the page's Pyodide harness, under Node).
+ * run once in the readers' sandbox (python-sandbox.ts: the page's runner in
+ * Chromium, behind its sandboxed frame).
  * A block that finishes cleanly within the time limit becomes a
  * ```python run snippet with what it printed as its ```text output; a block
  * that reads input, uses the network, fails or runs too long stays static.
@@ -11,9 +12,9 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
-import { runPythonInNode, stopPython } from '../../src/features/snippets/python/node';
 import { isOutputBlock, isRunBlock } from '../../src/features/snippets/runnable-snippets';
 import { TIME_LIMIT_MS } from '../../src/features/snippets/runner/host';
+import { openPythonSandbox, type PythonSandbox } from './python-sandbox';
 
 export interface PythonBlocksResult {
   mdx: string;
@@ -54,6 +55,7 @@ export async function makePythonRunnable(
   const report: string[] = [];
   // Last block first, so inserting lines keeps the earlier blocks' line numbers valid.
   const edits: { start: number; end: number; output: string[] }[] = [];
+  let sandbox: PythonSandbox | undefined;
   try {
     for (const block of blocks) {
       const start = block.position!.start.line;
@@ -63,8 +65,9 @@ export async function makePythonRunnable(
         report.push(`${where}: left static: ${reason}.`);
         continue;
       }
-      const result = await runPythonInNode(block.value, limitMs);
-      const printed = result.lines.flatMap((line) => line.text.split('\n'));
+      sandbox ??= await openPythonSandbox();
+      const result = await sandbox.run(block.value, limitMs);
+      const printed = result.texts.flatMap((text) => text.split('\n'));
       if (result.reason === 'timeout') {
         report.push(`${where}: left static: it did not finish within ${limitMs / 1000} s, the snippet time limit.`);
       } else if (result.reason !== 'finished') {
@@ -77,7 +80,7 @@ export async function makePythonRunnable(
       }
     }
   } finally {
-    await stopPython();
+    await sandbox?.close();
   }
   for (const { start, end, output } of edits.reverse()) {
     lines[start - 1] = lines[start - 1]!.replace(/^(\s*(`{3,}|~{3,})\s*(python|py)\b)/, '$1 run');

@@ -1,9 +1,10 @@
 /**
- * What `import js` sees in Python under Node (node-worker.ts: the runtime's
- * unit tests and the importer): enough for asyncio's event loop (timers) and
- * for converting values, and not Node's `process` or `require`. In the page
- * `js` is the worker's own global scope; the sandbox frame's policy and opaque
- * origin, not this list, keep snippet code from the network and storage there.
+ * What `import js` sees in Python under Node (node-worker.ts, for the
+ * runtime's own unit tests): enough for asyncio's event loop (timers) and for
+ * converting values. This is no sandbox — any JavaScript object's constructor
+ * reaches `Function` and with it Node's `process` — so only project-written
+ * test code runs there; notes' and imported notes' code runs in Chromium,
+ * behind the sandbox frame (tests/e2e/doctests.spec.ts, scripts/import/python-sandbox.ts).
  */
 export const JS_GLOBALS = {
   setTimeout,

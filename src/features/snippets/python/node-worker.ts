@@ -1,5 +1,5 @@
 /**
- * The Python doctests' interpreter thread (see node.ts): loads Pyodide from
+ * The interpreter thread of the runtime's unit tests (see node.ts): loads Pyodide from
  * node_modules with the same `js` globals and harness as the page's worker,
  * says "ready", then runs each snippet it receives.
  */

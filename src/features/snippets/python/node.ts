@@ -1,9 +1,10 @@
 /**
- * Python doctests in Node 24 (which has WebAssembly JSPI, so `asyncio.run`
- * works as in Chromium): one warm Pyodide in a worker thread runs the
- * snippets one after another with the page's harness and limits; a snippet
- * that hits the time limit gets its thread terminated and the next one a new
- * interpreter.
+ * The Python runtime under Node 24 (which has WebAssembly JSPI, so
+ * `asyncio.run` works as in Chromium), for the runtime's unit tests only: one
+ * warm Pyodide in a worker thread runs project-written code one snippet after
+ * another with the page's harness and limits; a snippet that hits the time
+ * limit gets its thread terminated and the next one a new interpreter. It is
+ * not a sandbox (js-globals.ts): notes' code never runs here.
  */
 import { Worker } from 'node:worker_threads';
 import { startRun, type RunResult, type SandboxWorker } from '../runner/host';

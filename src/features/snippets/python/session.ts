@@ -159,12 +159,14 @@ function attach(interpreter: Interpreter): SandboxWorker {
 
 export interface PythonRunOptions {
   code: string;
+  /** The run's time limit, counted once Python is loaded; the snippets' own limit unless given. */
+  limitMs?: number;
   onLine: (line: OutputLine) => void;
   onProgress: (progress: LoadProgress | null) => void;
 }
 
 /** Runs Python code like `startRun` runs JavaScript; the time limit starts once Python is loaded. */
-export function runPython({ code, onLine, onProgress }: PythonRunOptions): Run {
+export function runPython({ code, limitMs, onLine, onProgress }: PythonRunOptions): Run {
   const interpreter = (current ??= startInterpreter());
   let run: Run | undefined;
   let settle: (result: RunResult) => void = () => {};
@@ -180,7 +182,7 @@ export function runPython({ code, onLine, onProgress }: PythonRunOptions): Run {
     if (!waiting) return;
     endWaiting();
     if (outcome.ok) {
-      run = startRun({ code, spawn: () => attach(interpreter), onLine });
+      run = startRun({ code, spawn: () => attach(interpreter), onLine, ...(limitMs !== undefined && { limitMs }) });
       void run.result.then(settle);
       return;
     }
