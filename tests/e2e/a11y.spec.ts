@@ -4,7 +4,8 @@ import { test, expect } from './fixtures';
 
 /**
  * The accessibility gate: axe-core (every rule it ships, best practices
- * included) over every built page, in both themes, at desktop and phone width.
+ * included) over every built page, in both themes, at desktop and phone width,
+ * with the outline open and a section marked by scroll-spy.
  * Zero violations; a failure lists each rule with the offending elements.
  */
 const pages = builtPages('dist');
@@ -26,6 +27,16 @@ for (const path of pages) {
         await page.emulateMedia({ colorScheme: theme });
         await page.goto(path);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
+        // The page's fullest state: the outline open (closed, it shows only its summary) with scroll-spy marking a section.
+        const fold = page.locator('.toc-fold');
+        if ((await fold.count()) > 0) {
+          await fold.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+          await page
+            .locator('main h2[id]')
+            .last()
+            .evaluate((heading) => heading.scrollIntoView());
+          await expect(page.locator('.toc a[aria-current="true"]')).toHaveCount(1);
+        }
         const { violations } = await new AxeBuilder({ page }).analyze();
         const found = violations.map((violation) => {
           const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');

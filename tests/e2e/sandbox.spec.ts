@@ -275,12 +275,14 @@ async function warmPython(page: import('@playwright/test').Page): Promise<void> 
   expect(await runPythonInPage(page, 'print("warm")')).toEqual(['warm']);
 }
 
-test('Python reaches no network: js, pyodide.http, loadPackage, WebSocket, workers — nothing leaves', async ({
+// One warm interpreter for every check of the Python frame: loading CPython is the slow part of these tests.
+test('Python runs in an opaque-origin frame whose policy allows no request: nothing leaves from js, pyodide.http, loadPackage, WebSocket or workers, and a worker it starts can neither fetch nor store', async ({
   page,
   context,
   baseURL,
+  request,
 }) => {
-  test.setTimeout(PYTHON_LOAD_MS + 120_000);
+  test.setTimeout(PYTHON_LOAD_MS + 180_000);
   const seen = await recordNetwork(context);
   await page.goto(PYTHON_NOTE);
   await warmPython(page);
@@ -335,6 +337,32 @@ asyncio.run(main())
   const probes = printed.filter((line) => /: (blocked|REACHED)/.test(line));
   expect(probes, printed.join('\n')).toHaveLength(21);
   expect(probes.filter((line) => !line.includes(': blocked ('))).toEqual([]);
+  expect(seen).toEqual([]);
+
+  // The frame: sandboxed to an opaque origin, under a policy that allows no request at all.
+  const frame = page.locator('iframe[title="Python sandbox"]');
+  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+  const html = await (await request.get((await frame.getAttribute('src'))!)).text();
+  const policy = /<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html)?.[1];
+  expect(policy).toMatch(
+    /^default-src 'none'; script-src 'sha256-[\w+/=]+' blob: 'wasm-unsafe-eval'; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'$/,
+  );
+  expect(await runPythonInPage(page, 'import js\nprint(js.self.origin, js.location.protocol)')).toEqual(['null blob:']);
+
+  // A worker started from Python inherits both: no storage, no request.
+  seen.length = 0;
+  const fromWorker = await runPythonInPage(
+    page,
+    `${PY_PROBE}
+async def main():
+    print(await in_worker("""
+      const report = [String(self.origin)];
+      try { indexedDB.open('x'); report.push('IndexedDB open'); } catch (e) { report.push('IndexedDB ' + e.name); }
+      report.push('caches ' + typeof caches, 'storage ' + typeof navigator.storage);
+      fetch('/').then(() => postMessage(report.concat('fetch REACHED').join(', ')), (e) => postMessage(report.concat('fetch ' + e.name).join(', ')));""", report=True))
+asyncio.run(main())`,
+  );
+  expect(fromWorker).toEqual(['null, IndexedDB SecurityError, caches undefined, storage undefined, fetch TypeError']);
   expect(seen).toEqual([]);
 });
 
@@ -416,39 +444,4 @@ test('a Python run finds nothing an earlier run stored, on the same page or anot
   expect(first).toEqual(expected);
   expect(again).toEqual(expected);
   expect(elsewhere).toEqual(expected);
-});
-
-test('a worker started from Python can neither fetch nor store', async ({ page, context }) => {
-  test.setTimeout(PYTHON_LOAD_MS + 60_000);
-  const seen = await recordNetwork(context);
-  await page.goto(PYTHON_NOTE);
-  await warmPython(page);
-  seen.length = 0;
-  const printed = await runPythonInPage(
-    page,
-    `${PY_PROBE}
-async def main():
-    print(await in_worker("""
-      const report = [String(self.origin)];
-      try { indexedDB.open('x'); report.push('IndexedDB open'); } catch (e) { report.push('IndexedDB ' + e.name); }
-      report.push('caches ' + typeof caches, 'storage ' + typeof navigator.storage);
-      fetch('/').then(() => postMessage(report.concat('fetch REACHED').join(', ')), (e) => postMessage(report.concat('fetch ' + e.name).join(', ')));""", report=True))
-asyncio.run(main())`,
-  );
-  expect(printed).toEqual(['null, IndexedDB SecurityError, caches undefined, storage undefined, fetch TypeError']);
-  expect(seen).toEqual([]);
-});
-
-test('the Python sandbox frame is an opaque-origin frame whose policy allows no request', async ({ page, request }) => {
-  test.setTimeout(PYTHON_LOAD_MS + 60_000);
-  await page.goto(PYTHON_NOTE);
-  await warmPython(page);
-  const frame = page.locator('iframe[title="Python sandbox"]');
-  await expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
-  const html = await (await request.get((await frame.getAttribute('src'))!)).text();
-  const policy = /<meta http-equiv="content-security-policy" content="([^"]+)">/.exec(html)?.[1];
-  expect(policy).toMatch(
-    /^default-src 'none'; script-src 'sha256-[\w+/=]+' blob: 'wasm-unsafe-eval'; worker-src blob:; connect-src 'none'; base-uri 'none'; form-action 'none'$/,
-  );
-  expect(await runPythonInPage(page, 'import js\nprint(js.self.origin, js.location.protocol)')).toEqual(['null blob:']);
 });

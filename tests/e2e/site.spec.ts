@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { builtPages } from '../../src/core/built-site.ts';
 import { test, expect } from './fixtures';
@@ -197,25 +196,6 @@ test.describe('outline', () => {
     await page.evaluate(() => scrollTo(0, 0));
     await expect(current).toHaveCount(0);
   });
-
-  for (const width of [375, 1280]) {
-    for (const theme of ['light', 'dark'] as const) {
-      test(`axe finds nothing with the outline open and closed at ${width} px, ${theme}`, async ({ page }) => {
-        // Two axe runs on a rich page: slow on a busy machine.
-        test.setTimeout(120_000);
-        await page.setViewportSize({ width, height: 800 });
-        await page.emulateMedia({ colorScheme: theme });
-        await page.goto(path);
-        for (const open of [false, true]) {
-          await page.locator('.toc-fold').evaluate((fold, value) => ((fold as HTMLDetailsElement).open = value), open);
-          await page.locator('#what-each-is-best-for').evaluate((heading) => heading.scrollIntoView());
-          await expect(page.locator('.toc a[aria-current="true"]')).toHaveCount(1);
-          const results = await new AxeBuilder({ page }).analyze();
-          expect(results.violations, `outline ${open ? 'open' : 'closed'}`).toEqual([]);
-        }
-      });
-    }
-  }
 });
 
 test.describe('section pages', () => {
