@@ -42,9 +42,12 @@ for (const page of pagesWithSnippets) {
         const panel = await box.locator('xpath=ancestor::*[@role="tabpanel"][1]').getAttribute('id');
         await tab.locator(`[role="tab"][aria-controls="${panel}"]`).click();
       }
+      const started = Date.now();
       await box.getByRole('button', { name: 'Run', exact: true }).click();
       const limit = doctest!.language === 'python' ? PYTHON_LOAD_MS : 30_000;
       await expect(box).toHaveAttribute('data-run-result', /.+/, { timeout: limit });
+      // What each doctest costs, in the test log (a page's first Python run includes loading CPython).
+      console.log(`${doctest!.file}:${doctest!.line} (${doctest!.language}): ${Date.now() - started} ms`);
       await expect(box.locator('.snippet-output')).not.toHaveAttribute('aria-busy', 'true');
       const reason = (await box.getAttribute('data-run-result')) as EndReason;
       const texts = await box.locator('.snippet-output .snippet-text').allTextContents();
