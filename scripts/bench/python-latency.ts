@@ -32,7 +32,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 interface Timing {
   /** Click → first output line. */
   ms: number;
-  /** Click → last byte of pyodide.asm.wasm, when this run fetched it. */
+  /** Click → last byte of pyodide.asm.wasm(.gz), when this run fetched it. */
   wasmMs: number | undefined;
   text: string;
 }
@@ -58,7 +58,7 @@ async function clickToFirstOutput(page: Page, code: string): Promise<Timing> {
             observer.disconnect();
             const wasm = performance
               .getEntriesByType('resource')
-              .find((entry) => entry.name.endsWith('pyodide.asm.wasm') && entry.startTime >= start) as
+              .find((entry) => entry.name.includes('pyodide.asm.wasm') && entry.startTime >= start) as
               PerformanceResourceTiming | undefined;
             resolve({
               ms: performance.now() - start,

@@ -10,20 +10,19 @@
  */
 import { createReadStream, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import type { HeadlessResult } from '../../src/features/snippets/python/headless/host.ts';
 import { buildSandboxFrame } from '../../src/features/snippets/sandbox-frame.ts';
-import { PYODIDE_DIR, PYODIDE_FILES } from '../../src/features/snippets/python/assets.ts';
-import { pyodideFetchBytes } from '../../src/features/snippets/python/assets-integration.ts';
+import { PYODIDE_DIR } from '../../src/features/snippets/python/assets.ts';
+import { pyodideFetchBytes, servedPyodideFiles } from '../../src/features/snippets/python/assets-integration.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable } from '../lib/chromium.ts';
 import { scratchDir } from '../lib/scratch.ts';
 
 const hostDir = fileURLToPath(new URL('../../src/features/snippets/python/headless/', import.meta.url));
-const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+const pyodideFiles = servedPyodideFiles();
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +31,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
   '.json': 'application/json',
+  '.gz': 'application/gzip',
 };
 
 export interface PythonSandbox {
@@ -51,7 +51,7 @@ async function buildHostPage(frameFile: string): Promise<string> {
       __PYTHON_SANDBOX_FRAME__: JSON.stringify(`_astro/${frameFile}`),
       // The TypeScript runner's frame, which this page never opens (session.ts shares its frame host).
       __SNIPPET_SANDBOX_FRAME__: JSON.stringify('_astro/unused.html'),
-      __PYODIDE_FETCH_BYTES__: JSON.stringify(pyodideFetchBytes()),
+      __PYODIDE_FETCH_BYTES__: JSON.stringify(pyodideFetchBytes(pyodideFiles)),
     },
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },
   });
@@ -60,8 +60,9 @@ async function buildHostPage(frameFile: string): Promise<string> {
 
 /** The file a path names: the frame, one of Pyodide's files, or the built page; nothing outside them. */
 function fileFor(path: string, outDir: string): string | undefined {
-  const pyodideFile = PYODIDE_FILES.find((name) => path === `/${PYODIDE_DIR}${name}`);
-  if (pyodideFile) return join(pyodideDir, pyodideFile);
+  const prefix = `/${PYODIDE_DIR}`;
+  const pyodideFile = path.startsWith(prefix) ? pyodideFiles.get(path.slice(prefix.length)) : undefined;
+  if (pyodideFile) return pyodideFile;
   const file = join(outDir, normalize(path === '/' ? '/index.html' : path));
   return file.startsWith(outDir) ? file : undefined;
 }

@@ -1,23 +1,43 @@
 import type { AstroIntegration } from 'astro';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PYODIDE_DIR, PYODIDE_FILES } from './assets';
+import { gzipSync } from 'node:zlib';
+import { GZIPPED, PYODIDE_DIR, PYODIDE_FILES, PYODIDE_VERSION, servedName } from './assets';
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
+// Gzipping the wasm costs a second or two of CPU: done once per Pyodide version, then reused by every build.
+const gzipCache = join('node_modules', '.cache', 'asyncio-notes', `pyodide-${PYODIDE_VERSION}`);
 
-/** Bytes the worker fetches while loading (the .mjs files are imported, not fetched), for the progress bar. */
-export const pyodideFetchBytes = (): number =>
-  PYODIDE_FILES.filter((file) => !file.endsWith('.mjs'))
-    .map((file) => statSync(join(packageDir, file)).size)
-    .reduce((sum, size) => sum + size, 0);
+/** Where each file the site serves under PYODIDE_DIR is on disk, by its served name. */
+export function servedPyodideFiles(): Map<string, string> {
+  return new Map(
+    PYODIDE_FILES.map((name) => {
+      const source = join(packageDir, name);
+      if (!GZIPPED.includes(name)) return [name, source];
+      const zipped = join(gzipCache, servedName(name));
+      if (!existsSync(zipped)) {
+        mkdirSync(gzipCache, { recursive: true });
+        // Written beside, then renamed: a build stopped halfway leaves no truncated file behind.
+        writeFileSync(`${zipped}.partial`, gzipSync(readFileSync(source), { level: 9 }));
+        renameSync(`${zipped}.partial`, zipped);
+      }
+      return [servedName(name), zipped];
+    }),
+  );
+}
+
+/** Bytes the page reads for the first Python run, as served, for the progress bar. */
+export const pyodideFetchBytes = (files = servedPyodideFiles()): number =>
+  [...files.values()].reduce((sum, file) => sum + statSync(file).size, 0);
 
 const contentTypes: Record<string, string> = {
   '.mjs': 'text/javascript',
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
   '.json': 'application/json',
+  '.gz': 'application/gzip',
 };
 
 /**
@@ -27,6 +47,7 @@ const contentTypes: Record<string, string> = {
  * fetched until a reader runs (or reaches for) a Python snippet.
  */
 export function pythonAssets(): AstroIntegration {
+  const files = servedPyodideFiles();
   return {
     name: 'asyncio-notes:python-assets',
     hooks: {
@@ -34,7 +55,7 @@ export function pythonAssets(): AstroIntegration {
         const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         updateConfig({
           vite: {
-            define: { __PYODIDE_FETCH_BYTES__: JSON.stringify(pyodideFetchBytes()) },
+            define: { __PYODIDE_FETCH_BYTES__: JSON.stringify(pyodideFetchBytes(files)) },
             // The Python island's script stays a file: inlined, its hash would join the CSP of every page,
             // and pages without Python snippets would grow. Everything else keeps the default rule.
             build: { assetsInlineLimit: (file: string) => (file.includes('PythonSnippets.astro') ? false : undefined) },
@@ -44,10 +65,11 @@ export function pythonAssets(): AstroIntegration {
                 configureServer(server) {
                   server.middlewares.use((request, response, next) => {
                     const path = request.url?.split('?')[0] ?? '';
-                    const file = PYODIDE_FILES.find((name) => path === `${base}${PYODIDE_DIR}${name}`);
+                    const prefix = `${base}${PYODIDE_DIR}`;
+                    const file = path.startsWith(prefix) ? files.get(path.slice(prefix.length)) : undefined;
                     if (!file) return next();
                     response.setHeader('Content-Type', contentTypes[file.slice(file.lastIndexOf('.'))] ?? '');
-                    createReadStream(join(packageDir, file)).pipe(response);
+                    createReadStream(file).pipe(response);
                   });
                 },
               },
@@ -58,8 +80,8 @@ export function pythonAssets(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const target = new URL(PYODIDE_DIR, dir);
         await mkdir(target, { recursive: true });
-        await Promise.all(PYODIDE_FILES.map((file) => copyFile(join(packageDir, file), new URL(file, target))));
-        logger.info(`Pyodide runtime (${PYODIDE_FILES.length} files) → ${PYODIDE_DIR}`);
+        await Promise.all([...files].map(([name, file]) => copyFile(file, new URL(name, target))));
+        logger.info(`Pyodide runtime (${files.size} files) → ${PYODIDE_DIR}`);
       },
     },
   };

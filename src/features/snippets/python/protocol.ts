@@ -3,10 +3,8 @@
  * the page sends it CPython's files first, and hears back about readiness, or
  * why it cannot run Python at all.
  */
-import type { PYODIDE_FILES } from './assets';
+import type { PyodideFileName } from './assets';
 import type { RunRequest } from '../runner/protocol';
-
-export type PyodideFileName = (typeof PYODIDE_FILES)[number];
 
 /**
  * Pyodide's runtime files by name, as read by the page from our own origin:

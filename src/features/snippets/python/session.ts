@@ -11,14 +11,8 @@
 import { frameHost, type FramedWorker } from '../runner/frame-host';
 import { startRun, type Run, type RunResult, type SandboxWorker } from '../runner/host';
 import type { OutputLine, SandboxMessage } from '../runner/protocol';
-import { PYODIDE_DIR, PYODIDE_FILES } from './assets';
-import {
-  NO_JSPI_MESSAGE,
-  type PyodideFileName,
-  type PyodideFiles,
-  type PythonRequest,
-  type PythonWorkerMessage,
-} from './protocol';
+import { GZIPPED, PYODIDE_DIR, PYODIDE_FILES, servedName, type PyodideFileName } from './assets';
+import { NO_JSPI_MESSAGE, type PyodideFiles, type PythonRequest, type PythonWorkerMessage } from './protocol';
 import workerUrl from './worker.ts?worker&url';
 
 declare const __PYTHON_SANDBOX_FRAME__: string;
@@ -49,22 +43,27 @@ interface Download {
   bytes: Promise<ArrayBuffer>;
 }
 
-async function download(name: string, onBytes: (bytes: number) => void): Promise<Download> {
-  const response = await fetch(`${indexURL}${name}`);
-  if (!response.ok || !response.body) throw new Error(`${name} answered ${response.status}`);
+async function download(name: PyodideFileName, onBytes: (bytes: number) => void): Promise<Download> {
+  const response = await fetch(`${indexURL}${servedName(name)}`);
+  if (!response.ok || !response.body) throw new Error(`${servedName(name)} answered ${response.status}`);
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, stream) {
+        onBytes(chunk.byteLength);
+        stream.enqueue(chunk);
+      },
+    }),
+  );
+  // A gzipped file is unzipped here as it streams in, unless the host already declared it gzip-encoded (the
+  // browser then unzipped it).
+  const unzip = GZIPPED.includes(name) && !/gzip/.test(response.headers.get('Content-Encoding') ?? '');
+  const body = unzip
+    ? counted.pipeThrough(new DecompressionStream('gzip') as ReadableWritablePair<Uint8Array, Uint8Array>)
+    : counted;
   // Two branches: the worker compiles the wasm while it still downloads (streaming compilation), and the page
-  // counts bytes for the progress bar and keeps them for the interpreters started after Stop or the time limit.
-  const [stream, kept] = response.body.tee();
-  const bytes = (async () => {
-    const chunks: Uint8Array[] = [];
-    const reader = kept.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      chunks.push(chunk.value);
-      onBytes(chunk.value.byteLength);
-    }
-    return new Blob(chunks as BlobPart[]).arrayBuffer();
-  })();
-  return { stream, bytes };
+  // keeps the bytes for the interpreters started after Stop or the time limit.
+  const [stream, kept] = body.tee();
+  return { stream, bytes: new Response(kept).arrayBuffer() };
 }
 
 const byName = <T>(values: readonly T[]) =>

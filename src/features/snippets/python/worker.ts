@@ -12,7 +12,8 @@
 import type { PyodideAPI } from 'pyodide';
 import type { ConnectRequest, SandboxMessage } from '../runner/protocol';
 import { createPythonRuntime, type PythonRuntime } from './runtime';
-import type { PyodideFileName, PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
+import type { PyodideFileName } from './assets';
+import type { PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
 
 interface WorkerScope {
   addEventListener(
