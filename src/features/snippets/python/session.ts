@@ -3,8 +3,8 @@
  * its own sandboxed frame (opaque origin; the frame's policy allows no request
  * at all, see sandbox-frame.ts). The page itself reads Pyodide's files from
  * `<base>pyodide/<version>/` (its own policy allows 'self'), counting bytes
- * for the progress bar, and sends them to the worker, which loads CPython
- * from them. Loading starts on intent (`warmUp`) or on the first Run; runs
+ * for the progress bar, and streams them to the worker as they arrive, which
+ * loads CPython from them. Loading starts on intent (`warmUp`) or on the first Run; runs
  * then reuse the interpreter. Stop and the time limit terminate the worker,
  * and a fresh one starts at once from the bytes the page kept.
  */
