@@ -218,6 +218,12 @@ test('reopening search selects the previous query, so typing replaces it', async
   await page.keyboard.type('epoll');
   await expect(searchInput(page)).toHaveValue('epoll');
   await expect(dialog(page).locator('.pf-result-link').first()).toHaveAttribute('href', /highlight=epoll(#|$)/);
+
+  // "/" pressed right after Escape, before the dialog's close event has run, still opens search.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('/');
+  await expect(searchInput(page)).toBeFocused();
+  await expect(searchInput(page)).toHaveValue('epoll');
 });
 
 test('Escape returns focus to where it was: the focused link, or the search button when nothing had focus', async ({

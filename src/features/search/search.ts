@@ -18,6 +18,12 @@ interface PagefindModal extends HTMLElement {
 
 const bundle = `${import.meta.env.BASE_URL}pagefind/`;
 let loading: Promise<PagefindModal> | undefined;
+/**
+ * Settles once the last opened dialog's `close` event has run. The dialog hides at once on Escape, but Pagefind
+ * marks its modal closed only in that event's handler; until then its `open()` does nothing, so a "/" pressed
+ * right after Escape would be lost.
+ */
+let closed: Promise<void> = Promise.resolve();
 
 /**
  * Adds a stylesheet or script to <head> and waits for it. Elements rather than
@@ -130,8 +136,12 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
     reportFailure(error);
     return;
   }
+  if (modal.dialogEl?.open) {
+    stopBuffering();
+    return;
+  }
+  await closed;
   const typed = stopBuffering();
-  if (modal.dialogEl?.open) return;
   modal.open();
   const input = modal.querySelector('input');
   if (input && typed) {
@@ -144,14 +154,20 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
     input?.select();
   }
   button?.setAttribute('aria-expanded', 'true');
-  modal.dialogEl?.addEventListener(
-    'close',
-    () => {
-      button?.setAttribute('aria-expanded', 'false');
-      returnFocus?.focus();
-    },
-    { once: true },
-  );
+  const dialog = modal.dialogEl;
+  closed = dialog
+    ? new Promise((settle) =>
+        dialog.addEventListener(
+          'close',
+          () => {
+            button?.setAttribute('aria-expanded', 'false');
+            returnFocus?.focus();
+            settle();
+          },
+          { once: true },
+        ),
+      )
+    : Promise.resolve();
 }
 
 /** Keys typed into a field belong to the field, not to the shortcut. */
