@@ -2,7 +2,7 @@ import type { ShikiConfig } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
@@ -33,12 +33,17 @@ const LANGUAGE_CLASS = /\blanguage-(\S+)\b/;
 /** Bump when what this file writes for a block changes without a package version changing. */
 const CACHE_FORMAT = 1;
 
-let cacheDir: string | undefined;
+let cache: { dir: string; files: Set<string> } | undefined;
 
 /** Where cached blocks live: the code-styles integration sets it to `<cacheDir>/highlight` (none: no disk cache). */
 export function useHighlightCache(dir: string | undefined): void {
-  cacheDir = dir;
-  if (dir) mkdirSync(dir, { recursive: true });
+  if (!dir) {
+    cache = undefined;
+    return;
+  }
+  mkdirSync(dir, { recursive: true });
+  // Listed once, so a block not in the cache costs no failed read.
+  cache = { dir, files: new Set(readdirSync(dir)) };
 }
 
 /** One block as the cache stores it: the `<pre>` and the token styles its classes stand for. */
@@ -95,19 +100,13 @@ function classesIn(pre: Element): [string, unknown][] {
   return [...found];
 }
 
+// A half-written file (a build stopped mid-write, two builds at once) does not parse: that block is highlighted again.
 function readCached(file: string): Cached | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Cached;
   } catch {
     return undefined;
   }
-}
-
-function writeCached(file: string, entry: Cached): void {
-  // Written aside and renamed: a build reading the cache never sees half a file.
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(entry));
-  renameSync(partial, file);
 }
 
 export function rehypeHighlight(options: Options) {
@@ -149,20 +148,20 @@ export function rehypeHighlight(options: Options) {
   }
 
   async function cachedHighlight(code: string, language: string, meta: string | undefined): Promise<Element> {
-    const dir = cacheDir;
-    if (!dir) return highlight(code, language, meta);
-    const key = createHash('sha256')
+    if (!cache) return highlight(code, language, meta);
+    const name = `${createHash('sha256')
       .update(JSON.stringify([salt, code, language, meta ?? null]))
-      .digest('hex');
-    const file = join(dir, `${key}.json`);
-    const cached = readCached(file);
+      .digest('hex')}.json`;
+    const file = join(cache.dir, name);
+    const cached = cache.files.has(name) ? readCached(file) : undefined;
     if (cached) {
       const registry = shikiStyleClasses.getClassRegistry();
       for (const [name, style] of cached.classes) registry.set(name, style as never);
       return cached.pre;
     }
     const pre = await highlight(code, language, meta);
-    writeCached(file, { pre, classes: classesIn(pre) });
+    writeFileSync(file, JSON.stringify({ pre, classes: classesIn(pre) } satisfies Cached));
+    cache.files.add(name);
     return pre;
   }
 

@@ -89,6 +89,19 @@ describe('rehypeHighlight', () => {
     expect(readdirSync(dir)).toHaveLength(5);
   });
 
+  it('highlights a block again when its cache file is half-written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'highlight-cache-'));
+    dirs.push(dir);
+    useHighlightCache(dir);
+    const first = await render([[rehypeHighlight, shikiConfig]]);
+    for (const file of readdirSync(dir)) {
+      const path = join(dir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').slice(0, 200));
+    }
+    useHighlightCache(dir);
+    expect(await render([[rehypeHighlight, shikiConfig]])).toBe(first);
+  });
+
   it('highlights a changed block again instead of reusing its old entry', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'highlight-cache-'));
     dirs.push(dir);
