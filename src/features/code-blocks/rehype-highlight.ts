@@ -1,5 +1,5 @@
 import type { ShikiConfig } from '@astrojs/markdown-remark';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Parents, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import {
   createHighlighter,
   createJavaScriptRegexEngine,
   isSpecialLang,
-  type HighlighterGeneric,
+  type Highlighter,
   type ShikiTransformer,
 } from 'shiki';
 import { visit } from 'unist-util-visit';
@@ -111,7 +111,7 @@ function readCached(file: string): Cached | undefined {
 
 export function rehypeHighlight(options: Options) {
   const themes = options.themes ?? {};
-  let highlighter: Promise<HighlighterGeneric<string, string>> | undefined;
+  let highlighter: Promise<Highlighter> | undefined;
   // Everything besides the block itself that decides its HTML.
   const salt = JSON.stringify([
     CACHE_FORMAT,
@@ -167,7 +167,7 @@ export function rehypeHighlight(options: Options) {
 
   return async (tree: Root) => {
     // As Astro's highlightCodeBlocks: `<pre>` holding nothing but one `<code>`, language from its `language-*` class.
-    const blocks: { pre: Element; code: Element; language: string; parent: Root | Element }[] = [];
+    const blocks: { pre: Element; code: Element; language: string; parent: Parents }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined || node.children.length !== 1) return;
       const code = node.children[0] as ElementContent;
