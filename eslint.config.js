@@ -13,7 +13,7 @@ import globals from 'globals';
  */
 export default defineConfig(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
+    ignores: ['dist/', '**/.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

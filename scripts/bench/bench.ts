@@ -2,10 +2,13 @@
  * `npm run bench [-- --sizes 100,1000,5000] [--keep]`: the scale benchmark.
  * For each size, generates that many synthetic notes into a temporary content
  * tree, runs a cold, full `astro build` (Pagefind index included) in its own
- * process into a temporary outDir, and measures it: pages/s end to end, peak
- * memory, dist/ size, HTML per page, Pagefind time and index size, and query
- * latency through the Pagefind API in Chromium. Prints a table and writes it
- * with the machine and date to bench/RESULTS.md.
+ * process into a temporary outDir, and measures it: pages/s end to end, CPU
+ * time and peak memory (Pagefind's process included), dist/ size, HTML per page,
+ * Pagefind time and index size, and query latency through the Pagefind API in
+ * Chromium. Right after, it builds the floor — the bare Astro + MDX site in
+ * bench/floor/, from the same notes, indexed by Pagefind the same way — and
+ * gives our CPU and wall time as a ratio to the floor's. Prints the tables and
+ * writes them with the machine and date to bench/RESULTS.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -54,14 +57,22 @@ const sizes = values.sizes.split(',').map((size) => {
   return count;
 });
 
+/** One build in its own process: wall and CPU time and peak memory, each with Pagefind's process counted. */
+interface Measured {
+  seconds: number;
+  /** CPU seconds of the build and Pagefind: what the build costs, whatever else runs on the machine. */
+  cpuSeconds: number;
+  peakMemory: number;
+}
+
 interface Result {
   notes: number;
   pages: number;
   seconds: number;
   pagesPerSecond: number;
-  /** CPU seconds of the build and Pagefind: what the build costs, whatever else runs on the machine. */
   cpuSeconds: number;
   peakMemory: number;
+  floor: Measured;
   distBytes: number;
   htmlMean: number;
   htmlMax: number;
@@ -82,12 +93,22 @@ function runBuild(
   contentDir: string,
   outDir: string,
   cacheDir: string,
+  floor = false,
 ): Promise<{ ms: number; peak: number; log: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['scripts/bench/build-site.ts', '--content', contentDir, '--out', outDir, '--cache', cacheDir],
+      [
+        'scripts/bench/build-site.ts',
+        '--content',
+        contentDir,
+        '--out',
+        outDir,
+        '--cache',
+        cacheDir,
+        ...(floor ? ['--floor'] : []),
+      ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -101,7 +122,12 @@ function runBuild(
       const ms = performance.now() - started;
       const peak = memory.stop();
       if (code === 0) resolve({ ms, peak, log });
-      else reject(new Error(`The build of the benchmark site failed (exit ${code}):\n${log.slice(-4000)}`));
+      else
+        reject(
+          new Error(
+            `The build of the ${floor ? 'floor' : 'benchmark'} site failed (exit ${code}):\n${log.slice(-4000)}`,
+          ),
+        );
     });
   });
 }
@@ -141,6 +167,8 @@ async function queryLatency(outDir: string, notePath: string): Promise<{ first: 
   }
 }
 
+const cpuSeconds = (log: string) => Number(/BENCH_CPU_SECONDS=([\d.]+)/.exec(log)?.[1] ?? NaN);
+
 async function benchmark(notes: number): Promise<Result> {
   const root = mkdtempSync(join(tmpdir(), `asyncio-bench-${notes}-`));
   const contentDir = join(root, 'content');
@@ -165,13 +193,17 @@ async function benchmark(notes: number): Promise<Result> {
       .filter((folder) => statSync(folder, { throwIfNoEntry: false })?.isDirectory())
       .reduce((sum, folder) => sum + treeSize(folder), 0);
     const latency = await queryLatency(outDir, notePages[0]!);
+    // The floor after ours, not at once: each build has the machine to itself.
+    const floorDir = join(buildDir, 'floor');
+    const floor = await runBuild(contentDir, join(floorDir, 'dist'), join(floorDir, 'cache'), true);
     const result: Result = {
       notes,
       pages: pages.length,
       seconds: build.ms / 1000,
       pagesPerSecond: pages.length / (build.ms / 1000),
-      cpuSeconds: Number(/BENCH_CPU_SECONDS=([\d.]+)/.exec(build.log)?.[1] ?? NaN),
+      cpuSeconds: cpuSeconds(build.log),
       peakMemory: build.peak,
+      floor: { seconds: floor.ms / 1000, cpuSeconds: cpuSeconds(floor.log), peakMemory: floor.peak },
       distBytes: treeSize(outDir),
       htmlMean: html.reduce((sum, file) => sum + file.byteLength, 0) / html.length,
       htmlMax: Math.max(...html.map((file) => file.byteLength)),
@@ -191,6 +223,36 @@ async function benchmark(notes: number): Promise<Result> {
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+const markdownTable = (rows: string[][]) =>
+  [rows[0]!, rows[0]!.map(() => '---'), ...rows.slice(1)].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+
+/** Ours against the floor, both with Pagefind: the comparison the scale issue asks for. */
+function floorTable(results: Result[]): string {
+  const header = [
+    'notes',
+    'CPU (s), ours',
+    'CPU (s), floor',
+    'CPU ratio',
+    'build (s), ours',
+    'build (s), floor',
+    'wall ratio',
+    'peak memory, ours',
+    'peak memory, floor',
+  ];
+  const rows = results.map((result) => [
+    String(result.notes),
+    result.cpuSeconds.toFixed(1),
+    result.floor.cpuSeconds.toFixed(1),
+    `${(result.cpuSeconds / result.floor.cpuSeconds).toFixed(2)}×`,
+    result.seconds.toFixed(1),
+    result.floor.seconds.toFixed(1),
+    `${(result.seconds / result.floor.seconds).toFixed(2)}×`,
+    MB(result.peakMemory),
+    MB(result.floor.peakMemory),
+  ]);
+  return markdownTable([header, ...rows]);
+}
 
 function table(results: Result[]): string {
   const header = [
@@ -223,7 +285,7 @@ function table(results: Result[]): string {
     kB(result.indexBytes / result.pages),
     `${result.medianQueryMs.toFixed(1)} ms · ${result.firstQueryMs.toFixed(0)} ms`,
   ]);
-  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  return markdownTable([header, ...rows]);
 }
 
 function machine(): string {
@@ -247,7 +309,7 @@ function machine(): string {
 const header = machine();
 const results: Result[] = [];
 for (const size of sizes) results.push(await benchmark(size));
-const report = table(results);
+const report = `${floorTable(results)}\n\nOur build in detail:\n\n${table(results)}`;
 console.log(`\n${header}\n\n${report}`);
 
 // A hand-written "## Analysis" section at the end of the file survives a re-run.
@@ -261,7 +323,8 @@ const markdown = `# Scale benchmark
 \`npm run bench\` (scripts/bench/bench.ts) generates N synthetic notes (${NOTES_PER_SECTION} to a section; each ~9 kB of MDX with
 h2/h3 headings, prose, a table, a quote with its source, a TypeScript code block and a runnable snippet — see
 scripts/bench/synthetic-notes.ts), runs a cold \`astro build\` of the whole site including the Pagefind index in its own
-process, and measures it.
+process, and measures it. Then it builds the floor from the same notes: a bare Astro + MDX site (bench/floor/: default
+Shiki, no plugins, one page per note), indexed by Pagefind the same way.
 
 ${header}
 
@@ -269,8 +332,9 @@ ${report}
 
 - **build / pages/s**: wall time of the build process, start to exit — Node start-up, Astro, MDX, sitemap and Pagefind
   — divided into every HTML page written.
-- **CPU (s)**: user + system time of the build process and of Pagefind; **pages/CPU-s** is the throughput one core
-  would give without other jobs — the number to compare between runs on a shared machine.
+- **CPU (s)**: user + system time of the build process and of Pagefind's process (the build waits until it has reaped
+  it: src/features/search/pagefind-process.ts); **pages/CPU-s** is the throughput one core would give without other
+  jobs — the number to compare between runs on a shared machine. **CPU ratio**, **wall ratio**: ours ÷ the floor's.
 - **peak memory**: high-water mark of the build process plus Pagefind's, summed.
 - **HTML/page**: note pages, raw bytes (mean and max) and gzipped mean.
 - **Pagefind**: wall time of the index as the build reports it (it runs alongside the link check);

@@ -3,10 +3,11 @@
  * unified processor (astro.config.mjs sets it for Markdown and for MDX).
  * Each feature is one plugin in this folder; add new ones to the lists below.
  */
-import { rehypeShiki, unified } from '@astrojs/markdown-remark';
+import { unified } from '@astrojs/markdown-remark';
 import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from '../features/code-blocks/rehype-code-figure';
+import { rehypeHighlight } from '../features/code-blocks/rehype-highlight';
 import { shikiNoTimeLimit } from '../features/code-blocks/shiki-no-time-limit';
 import { rehypeCitations } from '../features/citations/rehype-citations';
 import { assignHeadingIds } from '../features/headings/heading-ids';
@@ -40,10 +41,11 @@ export const shikiConfig: Partial<ShikiConfig> = {
 export const rehypePlugins: RehypePlugins = [
   // Heading ids, once, before anything reads them: every later plugin takes `properties.id` as given.
   assignHeadingIds,
-  // Astro's own Shiki plugin, at the place Astro would run it, but listed here instead of switched on through
-  // `markdown.syntaxHighlight`: that switch makes every build warn that Shiki's inline styles break the
-  // Content-Security-Policy, which shikiStyleClasses (in shikiConfig) already prevents.
-  [rehypeShiki, shikiConfig],
+  // Shiki, at the place Astro would run it and with the HTML Astro's plugin writes, but listed here instead of switched
+  // on through `markdown.syntaxHighlight`: that switch makes every build warn that Shiki's inline styles break the
+  // Content-Security-Policy, which shikiStyleClasses (in shikiConfig) already prevents. Our own plugin, not Astro's
+  // rehypeShiki: one highlighter on Shiki's JavaScript engine and a cache on disk (see rehype-highlight.ts).
+  [rehypeHighlight, shikiConfig],
   rehypeCodeFigure,
   // Comparison tables were built in the remark stage, before headings had ids; their anchors are checked here.
   rehypeTableAnchors,
