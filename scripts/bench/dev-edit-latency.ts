@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { syntheticNotes, syntheticRegistry } from './synthetic-notes.ts';
+import { median } from '../lib/median.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable, freePort } from '../lib/chromium.ts';
 
 const { values } = parseArgs({
@@ -24,12 +25,6 @@ const count = Number(values.notes);
 const edits = Number(values.edits);
 if (!Number.isInteger(count) || count < 1 || !Number.isInteger(edits) || edits < 2)
   throw new Error(`--notes takes a whole number ≥ 1 and --edits one ≥ 2; got ${values.notes} and ${values.edits}`);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const root = mkdtempSync(join(tmpdir(), `asyncio-dev-${count}-`));
 const contentDir = join(root, 'content');

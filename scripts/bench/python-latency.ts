@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { median } from '../lib/median.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable, startPreview } from '../lib/chromium.ts';
 import { site } from '../../src/site.ts';
 
@@ -21,11 +22,6 @@ const NOTE = `${base}introduction/what-is-asyncio/`;
 const COLD_ROUNDS = Number(process.env.COLD_ROUNDS ?? 3);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

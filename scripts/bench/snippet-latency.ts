@@ -11,6 +11,7 @@
  * Usage: npm run build && npm run bench:snippets   (served on a free port)
  */
 import { chromium, type Page } from 'playwright-core';
+import { median } from '../lib/median.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable, startPreview } from '../lib/chromium.ts';
 import { site } from '../../src/site.ts';
 
@@ -18,12 +19,6 @@ const base = site.base.replace(/\/?$/, '/');
 const NOTE = `${base}introduction/concurrency-vs-parallelism/`;
 const ROUNDS = 15;
 const MOUSE_REST_MS = 300;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Makes the first snippet trivial and starts timing at the next click on its Run button. */
 function armTiming(page: Page): Promise<void> {
