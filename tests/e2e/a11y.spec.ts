@@ -5,7 +5,8 @@ import { test, expect } from './fixtures';
 /**
  * The accessibility gate: axe-core (every rule it ships, best practices
  * included) over every built page, in both themes, at desktop and phone width,
- * with the outline open and a section marked by scroll-spy.
+ * in the page's fullest state: tables sorted with a row link copied, the
+ * outline open and a section marked by scroll-spy.
  * Zero violations; a failure lists each rule with the offending elements.
  */
 const pages = builtPages('dist');
@@ -22,12 +23,24 @@ test('the accessibility gate covers the whole site', () => {
 for (const path of pages) {
   for (const theme of themes) {
     for (const width of widths) {
-      test(`axe: ${path} ${theme} ${width}px`, async ({ page }) => {
+      test(`axe: ${path} ${theme} ${width}px`, async ({ page, context }) => {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write']);
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: theme });
         await page.goto(path);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(theme === 'dark');
-        // The page's fullest state: the outline open (closed, it shows only its summary) with scroll-spy marking a section.
+        // The page's fullest state. Comparison tables sorted, one row's link copied, a long table's header stuck:
+        const table = page.locator('.comparison-table').first();
+        if ((await table.count()) > 0) {
+          await page.locator('.table-sort').first().click();
+          await page.locator('.row-link').first().click();
+          await expect(page.locator('.row-link').first()).toHaveText('Copied');
+          await page
+            .locator('.comparison-table tbody tr')
+            .last()
+            .evaluate((row) => row.scrollIntoView());
+        }
+        // the outline open (closed, it shows only its summary) with scroll-spy marking a section.
         const fold = page.locator('.toc-fold');
         if ((await fold.count()) > 0) {
           await fold.evaluate((details) => ((details as HTMLDetailsElement).open = true));

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -394,31 +393,3 @@ test('"copy link to this row" copies the row\'s address and says so, by mouse an
     `${origin}/introduction/concurrency-vs-parallelism/#concurrency-models-asyncio`,
   );
 });
-
-for (const width of [375, 1280]) {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`tables are axe-clean at ${width} px in the ${scheme} theme`, async ({ page, context }) => {
-      test.setTimeout(120_000);
-      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-      await page.setViewportSize({ width, height: 900 });
-      await page.emulateMedia({ colorScheme: scheme });
-      for (const path of [`${seedPage}#concurrency-models-threads`, '/introduction/asyncio-in-typescript/']) {
-        await page.goto(path);
-        await expect(page.locator('.table-tools').first()).toBeVisible();
-        // Sorted, copied and stuck-header states render too: check them, not only the initial one.
-        await page.locator('.table-sort').first().click();
-        await page.locator('.row-link').first().click();
-        await expect(page.locator('.row-link').first()).toHaveText('Copied');
-        await page
-          .locator('.comparison-table tbody tr')
-          .last()
-          .evaluate((row) => row.scrollIntoView());
-        const results = await new AxeBuilder({ page }).include('.comparison-table').analyze();
-        expect(
-          results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
-          path,
-        ).toEqual([]);
-      }
-    });
-  }
-}
