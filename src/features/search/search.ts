@@ -13,17 +13,16 @@ import scrollSpy from '../headings/scroll-spy?worker&url';
 interface PagefindModal extends HTMLElement {
   open(): void;
   close(): void;
+  /** Pagefind's own state: set by `open()`, cleared only in its dialog's `close` handler. */
+  readonly isOpen: boolean;
   readonly dialogEl: HTMLDialogElement | null;
 }
 
 const bundle = `${import.meta.env.BASE_URL}pagefind/`;
 let loading: Promise<PagefindModal> | undefined;
-/**
- * Settles once the last opened dialog's `close` event has run. The dialog hides at once on Escape, but Pagefind
- * marks its modal closed only in that event's handler; until then its `open()` does nothing, so a "/" pressed
- * right after Escape would be lost.
- */
-let closed: Promise<void> = Promise.resolve();
+/** Where focus returns when the dialog closes (set on each open). */
+let returnFocus: HTMLElement | null = null;
+let closeWatched = false;
 
 /**
  * Adds a stylesheet or script to <head> and waits for it. Elements rather than
@@ -123,8 +122,21 @@ function focusToRestore(button: HTMLButtonElement | null): HTMLElement | null {
   return active instanceof HTMLElement && active !== document.body ? active : button;
 }
 
+/** Resolves at the next `close` of a dialog inside `modal` (it does not bubble: heard in the capture phase), or after `ms`. */
+function nextClose(modal: HTMLElement, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      modal.removeEventListener('close', done, true);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    modal.addEventListener('close', done, true);
+  });
+}
+
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
-  const returnFocus = focusToRestore(button);
+  const restoreTo = focusToRestore(button);
   const stopBuffering = bufferTyping();
   loading ??= loadModal();
   let modal: PagefindModal;
@@ -140,8 +152,25 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
     stopBuffering();
     return;
   }
-  await closed;
+  // Pagefind counts its modal as open until its dialog's `close` event has run, and ignores `open()` until then:
+  // wait for that event (a "/" right after Escape). When none comes (Pagefind re-rendered its dialog while open, as
+  // when its translations arrive late), send the event that resets it.
+  if (modal.isOpen) await nextClose(modal, 200);
+  if (modal.isOpen) modal.dialogEl?.dispatchEvent(new Event('close'));
   const typed = stopBuffering();
+  returnFocus = restoreTo;
+  if (!closeWatched) {
+    // On the modal, in the capture phase: `close` does not bubble, and Pagefind may replace its dialog element.
+    modal.addEventListener(
+      'close',
+      () => {
+        button?.setAttribute('aria-expanded', 'false');
+        returnFocus?.focus();
+      },
+      true,
+    );
+    closeWatched = true;
+  }
   modal.open();
   const input = modal.querySelector('input');
   if (input && typed) {
@@ -154,20 +183,6 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
     input?.select();
   }
   button?.setAttribute('aria-expanded', 'true');
-  const dialog = modal.dialogEl;
-  closed = dialog
-    ? new Promise((settle) =>
-        dialog.addEventListener(
-          'close',
-          () => {
-            button?.setAttribute('aria-expanded', 'false');
-            returnFocus?.focus();
-            settle();
-          },
-          { once: true },
-        ),
-      )
-    : Promise.resolve();
 }
 
 /** Keys typed into a field belong to the field, not to the shortcut. */
