@@ -22,7 +22,6 @@ const bundle = `${import.meta.env.BASE_URL}pagefind/`;
 let loading: Promise<PagefindModal> | undefined;
 /** Where focus returns when the dialog closes (set on each open). */
 let returnFocus: HTMLElement | null = null;
-let closeWatched = false;
 
 /**
  * Adds a stylesheet or script to <head> and waits for it. Elements rather than
@@ -55,6 +54,15 @@ async function loadModal(): Promise<PagefindModal> {
   config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
   config.setAttribute('excerpt-length', String(EXCERPT_WORDS));
   const modal = document.createElement('pagefind-modal') as PagefindModal;
+  // On the modal, in the capture phase: `close` does not bubble, and Pagefind may replace its dialog element.
+  modal.addEventListener(
+    'close',
+    () => {
+      document.querySelector('[data-search-open]')?.setAttribute('aria-expanded', 'false');
+      returnFocus?.focus();
+    },
+    true,
+  );
   document.body.append(config, modal);
   try {
     await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
@@ -122,19 +130,6 @@ function focusToRestore(button: HTMLButtonElement | null): HTMLElement | null {
   return active instanceof HTMLElement && active !== document.body ? active : button;
 }
 
-/** Resolves at the next `close` of a dialog inside `modal` (it does not bubble: heard in the capture phase), or after `ms`. */
-function nextClose(modal: HTMLElement, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      modal.removeEventListener('close', done, true);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    modal.addEventListener('close', done, true);
-  });
-}
-
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   const restoreTo = focusToRestore(button);
   const stopBuffering = bufferTyping();
@@ -153,24 +148,12 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
     return;
   }
   // Pagefind counts its modal as open until its dialog's `close` event has run, and ignores `open()` until then:
-  // wait for that event (a "/" right after Escape). When none comes (Pagefind re-rendered its dialog while open, as
+  // give that event a moment (a "/" right after Escape). When none comes (Pagefind re-rendered its dialog while open, as
   // when its translations arrive late), send the event that resets it.
-  if (modal.isOpen) await nextClose(modal, 200);
+  if (modal.isOpen) await new Promise((wait) => setTimeout(wait, 200));
   if (modal.isOpen) modal.dialogEl?.dispatchEvent(new Event('close'));
   const typed = stopBuffering();
   returnFocus = restoreTo;
-  if (!closeWatched) {
-    // On the modal, in the capture phase: `close` does not bubble, and Pagefind may replace its dialog element.
-    modal.addEventListener(
-      'close',
-      () => {
-        button?.setAttribute('aria-expanded', 'false');
-        returnFocus?.focus();
-      },
-      true,
-    );
-    closeWatched = true;
-  }
   modal.open();
   const input = modal.querySelector('input');
   if (input && typed) {
