@@ -15,6 +15,7 @@ import { reservedRoutes, urlCollision } from './collisions';
 import { decodeNote, importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
 import { makePythonRunnable } from './python-blocks';
+import { INSTALL_CHROMIUM } from '../lib/chromium';
 import { ContentError } from '../../src/core/content-error';
 import { contentDir, noteFiles } from '../../src/core/content-dir';
 
@@ -133,7 +134,14 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof NotANoteError || error instanceof UsageError || error instanceof ContentError) {
+  // INSTALL_CHROMIUM: a note with Python blocks runs them in Chromium (python-sandbox.ts), which this machine lacks.
+  const missingChromium = error instanceof Error && error.message === INSTALL_CHROMIUM;
+  if (
+    error instanceof NotANoteError ||
+    error instanceof UsageError ||
+    error instanceof ContentError ||
+    missingChromium
+  ) {
     console.error(`import: ${error.message}`);
     process.exitCode = 1;
   } else {
