@@ -10,8 +10,7 @@ import { contentSecurityPolicy } from './src/core/csp.ts';
 import { snippetSandbox } from './src/features/snippets/integration.ts';
 import { citationChecks } from './src/features/citations/build-checks.ts';
 import { indexCheckAndPublish } from './src/build/index-check-and-publish.ts';
-import { contentPolicy } from './src/features/content-policy/check-notes.ts';
-import { markdownNoteFailures } from './src/features/notes/markdown-notes.ts';
+import { failOnNoteProblems } from './src/features/notes/render-problems.ts';
 import { uniqueNoteRoutes } from './src/features/notes/unique-routes.ts';
 import { site } from './src/site.ts';
 import { pythonAssets } from './src/features/snippets/python/assets-integration.ts';
@@ -36,7 +35,6 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     uniqueNoteRoutes(),
-    contentPolicy(),
     quietBuild(),
     mdx({ optimize: true }),
     sitemap(),
@@ -44,7 +42,7 @@ export default defineConfig({
     citationChecks(),
     snippetSandbox(),
     pythonAssets(),
-    markdownNoteFailures(),
+    failOnNoteProblems(),
     indexCheckAndPublish(),
   ],
   security: { csp: contentSecurityPolicy },

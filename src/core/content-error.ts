@@ -37,6 +37,9 @@ export interface ContentErrorOptions {
 
 export class ContentError extends Error {
   readonly problems: readonly ContentProblem[];
+  /** What the problems are, as given to the constructor: lists of them merge under it (render-problems.ts). */
+  readonly what: string;
+  readonly hint: string | undefined;
   /** The first problem's place; Astro shows it as the error's location. */
   readonly loc: { file: string; line?: number | undefined; column?: number | undefined } | undefined;
   /** The same place again where @astrojs/mdx looks for it (it replaces `loc` with `{ file, line, column }`). */
@@ -58,11 +61,21 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = problems;
+    this.what = what;
+    this.hint = hint;
     const [first] = problems;
     this.loc = first && { file: first.file, line: first.line, column: first.column };
     this.line = first?.line;
     this.column = first?.line === undefined ? undefined : (first.column ?? 1);
     // The message says everything; a stack into the plugin would only bury it.
     this.stack = `${this.name}: ${this.message}`;
+  }
+
+  /**
+   * The first line only. Astro guesses a hint from `toString()`, and any "document" or "window" in it ("a data: URL
+   * can carry a whole document") made it add "Browser APIs are not available on the server" under the problems.
+   */
+  override toString(): string {
+    return `${this.name}: ${this.message.split('\n', 1)[0]}`;
   }
 }

@@ -51,7 +51,7 @@ it('a .md note with a broken table or snippet fails the build (not only a logged
   const { status, output, built } = build('tests/fixtures/md-notes');
   expect(status, output).not.toBe(0);
   expect(built).toBe(false);
-  expect(output).toMatch(/\[ERROR\] \[asyncio-notes:markdown-notes\][^\n]*\n2 note problems need fixing:/);
+  expect(output).toContain('2 note problems need fixing:');
   // The table's rows are lines 15 and 16 of the file (the body's 7 and 8).
   expect(output).toMatch(new RegExp(`${notes}/bad-table\\.md:15(:\\d+)?: `));
   expect(output).toMatch(new RegExp(`${notes}/bad-snippet\\.md:12:\\d+: the snippet does not parse as TypeScript`));

@@ -8,6 +8,7 @@ import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../../core/content-error';
+import { noteProblemsDeferred, recordNoteProblems } from '../notes/render-problems';
 import { attributeProblems, elementProblem, urlProblem } from './rules';
 
 /** MDX's syntax-tree nodes, as far as the policy reads them (mdast-util-mdx-jsx, -expression, -esm). */
@@ -146,10 +147,13 @@ export function remarkContentPolicy() {
       walk(hast, 'html');
     }
 
-    if (problems.length > 0) {
-      problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-      throw new ContentError('content-policy problem', problems);
-    }
+    if (problems.length === 0) return;
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    if (!noteProblemsDeferred()) throw new ContentError('content-policy problem', problems);
+    // In a build: keep going, so one build lists every note's problems, but with nothing of this note left to
+    // compile, run or render; the build fails once all notes are compiled (render-problems.ts).
+    recordNoteProblems(path, problems);
+    tree.children = [];
   };
 }
 

@@ -1,18 +1,17 @@
-import type { AstroIntegration } from 'astro';
 import type { MarkdownProcessor } from '@astrojs/internal-helpers/markdown';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ContentError, type ContentProblem } from '../../core/content-error';
+import type { ContentProblem } from '../../core/content-error';
+import { clearNoteProblems, recordNoteProblems } from './render-problems';
 
 /**
  * `.md` notes get exactly the checks and failures `.mdx` notes get. Astro renders a `.md` note while it syncs
  * content, where a plugin's error is only logged (`[ERROR] [glob-loader]`) and the page ships with an empty body;
  * and it renders the body without the frontmatter, so every position counts from the end of the frontmatter.
  * Here the renderer gets the whole file with its frontmatter blanked (positions count from the top of the file,
- * as in `.mdx`), and each failure is kept for `markdownNoteFailures()` to fail the build on.
+ * as in `.mdx`), and each failure is kept for the build to fail on (render-problems.ts).
  */
-const failures = new Map<string, ContentProblem[]>();
 
 /** The problems a failed render reports: a ContentError's own, or its message at the file. */
 function problemsOf(file: string, error: unknown): ContentProblem[] {
@@ -57,49 +56,15 @@ export function renderingFromTheTop<Options extends object>(
         const path = options?.fileURL && fileURLToPath(options.fileURL);
         if (!path) return renderer.render(content, options);
         const file = relative(process.cwd(), path);
+        clearNoteProblems(file);
         try {
-          const result = await renderer.render(fromTheTop(path, content), options);
-          failures.delete(file);
-          return result;
+          return await renderer.render(fromTheTop(path, content), options);
         } catch (error) {
-          failures.set(file, problemsOf(file, error));
+          recordNoteProblems(file, problemsOf(file, error));
           throw error;
         }
       },
     };
   };
   return processor;
-}
-
-/**
- * Fails `astro build` on every `.md` note that failed to render (the content sync only logged it), and makes the
- * next build render every `.md` note again: Astro's content cache would otherwise keep the failed, empty page.
- */
-export function markdownNoteFailures(): AstroIntegration {
-  let stampFile = '';
-  let storeFile = '';
-  return {
-    name: 'asyncio-notes:markdown-notes',
-    hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const cacheDir = fileURLToPath(config.cacheDir);
-        stampFile = join(cacheDir, 'markdown-notes-failed');
-        storeFile = join(cacheDir, 'data-store.json');
-        if (existsSync(stampFile) && existsSync(storeFile)) {
-          rmSync(storeFile);
-          logger.info('the last build failed on a note: rendering every note again');
-        }
-      },
-      'astro:build:start': () => {
-        const problems = [...failures.values()].flat();
-        if (problems.length === 0) {
-          rmSync(stampFile, { force: true });
-          return;
-        }
-        mkdirSync(dirname(stampFile), { recursive: true });
-        writeFileSync(stampFile, '');
-        throw new ContentError('note problem', problems);
-      },
-    },
-  };
 }

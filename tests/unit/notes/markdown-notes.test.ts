@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { expect, it } from 'vitest';
 import { markdownProcessor } from '../../../src/markdown/pipeline';
-import { markdownNoteFailures } from '../../../src/features/notes/markdown-notes';
+import { failOnNoteProblems } from '../../../src/features/notes/render-problems';
 
 const note = (body: string) =>
   `---\ntitle: A note\ndescription: x\nsection: S\norder: 1\nupdated: 2026-11-25\n---\n\n${body}\n`;
@@ -19,7 +19,20 @@ async function renderMd(dir: string, name: string, text: string) {
   return renderer.render(body, { fileURL: pathToFileURL(path), frontmatter: {} });
 }
 
-type Hooks = Required<AstroIntegration['hooks']>;
+/** The integration's setup in `astro build`, and the check it adds to the prerender bundle. */
+function buildWith(cacheDir: string): () => void {
+  let plugin: Plugin | undefined;
+  const setup = failOnNoteProblems().hooks['astro:config:setup'] as unknown as (options: object) => void;
+  setup({
+    command: 'build',
+    config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
+    logger: { info: () => undefined },
+    updateConfig: (config: { vite: { plugins: Plugin[] } }) => ([plugin] = config.vite.plugins),
+  });
+  const buildEnd = plugin?.buildEnd as (() => void) | undefined;
+  if (!buildEnd) throw new Error('no check was added to the build');
+  return () => buildEnd.call({} as never);
+}
 
 it('renders a .md note from the top of its file, and fails the build on it until it renders again', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'md-notes-'));
@@ -27,26 +40,32 @@ it('renders a .md note from the top of its file, and fails the build on it until
     const rendered = await renderMd(dir, 'fine.md', note('Text with a [link](/x/).'));
     expect(rendered.code).toContain('<a href="/x/">link</a>');
 
+    // Outside a build (astro dev, astro sync) the policy stops the note at once.
     const failing = renderMd(dir, 'bad.md', note('Text.\n\n<script>alert(1)</script>'));
     // Line 11 of the file: the 9 lines of frontmatter and blank line count.
     await expect(failing).rejects.toThrow(/bad\.md:11:1: <script> is not allowed in a note/);
 
-    const integration = markdownNoteFailures();
     const cacheDir = join(dir, 'cache');
     mkdirSync(cacheDir);
-    const logger = { info: () => undefined };
-    const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
-    const start = integration.hooks['astro:build:start'] as Hooks['astro:build:start'];
-    setup({ config: { cacheDir: pathToFileURL(`${cacheDir}/`) }, logger });
-    expect(() => start({} as never)).toThrow(/A note problem needs fixing:\n.*bad\.md:11:1: <script>/);
+    const notesCompiled = buildWith(cacheDir);
+    expect(notesCompiled).toThrow(/A note problem needs fixing:\n.*bad\.md:11:1: <script>/);
 
-    // The next build drops Astro's content cache, which still holds the failed, empty page.
+    // In a build, a refused note compiles empty and the build lists it with every other one at the end.
+    const second = await renderMd(dir, 'second.md', note('<iframe src="https://example.org/"></iframe>\n\nText.'));
+    expect(second.code).toBe('');
+    expect(notesCompiled).toThrow(
+      /3 note problems need fixing:\n.*bad\.md:11:1: <script>.*\n.*second\.md:9:1: <iframe>/,
+    );
+
+    // The next build drops Astro's content cache, which still holds the failed, empty pages.
     writeFileSync(join(cacheDir, 'data-store.json'), '{}');
-    setup({ config: { cacheDir: pathToFileURL(`${cacheDir}/`) }, logger });
+    buildWith(cacheDir);
     expect(existsSync(join(cacheDir, 'data-store.json'))).toBe(false);
 
     await renderMd(dir, 'bad.md', note('Text, fixed.'));
-    expect(() => start({} as never)).not.toThrow();
+    await renderMd(dir, 'second.md', note('Text, fixed.'));
+    expect(notesCompiled).not.toThrow();
+    expect(existsSync(join(cacheDir, 'note-problems-failed'))).toBe(false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
