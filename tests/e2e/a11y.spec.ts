@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from '../../src/core/built-site.ts';
 import { test, expect } from './fixtures';
+import { axe } from './axe';
 
 /**
  * The accessibility gate: axe-core (every rule it ships, best practices
@@ -50,7 +50,7 @@ for (const path of pages) {
             .evaluate((heading) => heading.scrollIntoView());
           await expect(page.locator('.toc a[aria-current="true"]')).toHaveCount(1);
         }
-        const { violations } = await new AxeBuilder({ page }).analyze();
+        const { violations } = await axe(page).analyze();
         const found = violations.map((violation) => {
           const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
           return `${violation.id} (${violation.impact}): ${violation.help} — ${targets}`;

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { loadRegistry } from '../../src/features/citations/registry';
 import { test, expect } from './fixtures';
 
@@ -50,14 +49,7 @@ test('the Sources page lists every work, grouped by kind, with where it is cited
   for (const card of await page.locator('.source-card').all()) {
     await expect(card.locator('.source-cited-on a').first()).toBeVisible();
   }
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
-});
-
-test('a note with citations passes axe', async ({ page }) => {
-  await page.goto('/introduction/c10k/');
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
+  // Its accessibility, like every page's, is checked by the gate in a11y.spec.ts.
 });
 
 test('sources are found through the site search', async ({ page, baseURL }) => {

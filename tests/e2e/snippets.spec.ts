@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { axe } from './axe';
 import { runInPage } from './sandbox-helpers';
 
 const NOTE = '/introduction/concurrency-vs-parallelism/';
@@ -157,7 +157,7 @@ for (const theme of ['light', 'dark'] as const) {
     // With a selection in the editor: its colours must keep every token readable.
     await page.keyboard.press('ControlOrMeta+A');
     await expect(box.locator('.cm-selectionBackground').first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).include('.snippet').analyze();
+    const results = await axe(page).include('.snippet').analyze();
     expect(
       results.violations.map(
         (violation) =>
