@@ -89,6 +89,8 @@ export function failOnNoteProblems(): AstroIntegration {
           logger.info('the last build failed on a note: rendering every note again');
         }
         if (command !== 'build') return;
+        // A second build in the same process (a script calling Astro's build()) starts from a clean list.
+        problems.clear();
         deferred = true;
         updateConfig({ vite: { plugins: [check] } });
       },
