@@ -14,6 +14,8 @@ import { ContentError, type ContentProblem } from '../../core/content-error';
  */
 const problems = new Map<string, readonly ContentProblem[]>();
 let deferred = false;
+/** Marks, in Astro's cacheDir, that a note failed or was refused: the next run must render every note again. */
+let stampFile: string | undefined;
 
 /** True in `astro build`: a plugin records a note's problems here instead of throwing. */
 export function noteProblemsDeferred(): boolean {
@@ -22,6 +24,12 @@ export function noteProblemsDeferred(): boolean {
 
 export function recordNoteProblems(file: string, list: readonly ContentProblem[]): void {
   problems.set(file, [...(problems.get(file) ?? []), ...list]);
+  // At once, not when the build fails: Astro caches a refused `.md` note's empty page when its content sync ends, and
+  // a build stopped before the end (Ctrl-C, another error) must not leave that page for the next build to reuse.
+  if (stampFile) {
+    mkdirSync(dirname(stampFile), { recursive: true });
+    writeFileSync(stampFile, '');
+  }
 }
 
 /** Forgets a note's problems as it renders again (`astro dev` edits). */
@@ -49,18 +57,12 @@ function contentErrorsIn(error: Error | undefined): Pick<ContentError, 'what' | 
  * would otherwise keep a failed or emptied page.
  */
 export function failOnNoteProblems(): AstroIntegration {
-  let stampFile = '';
   const check: Plugin = {
     name: 'asyncio-notes:note-problems',
     applyToEnvironment: (environment) => environment.name === 'prerender',
     buildEnd(error) {
       const recorded = recordedNoteProblems();
-      if (recorded.length > 0) {
-        mkdirSync(dirname(stampFile), { recursive: true });
-        writeFileSync(stampFile, '');
-      } else if (!error) {
-        rmSync(stampFile, { force: true });
-      }
+      if (recorded.length === 0 && !error && stampFile) rmSync(stampFile, { force: true });
       const lists = [
         ...(recorded.length > 0 ? [{ what: 'note problem', problems: recorded, hint: undefined }] : []),
         ...contentErrorsIn(error),
@@ -82,9 +84,10 @@ export function failOnNoteProblems(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const cacheDir = fileURLToPath(config.cacheDir);
-        stampFile = join(cacheDir, 'note-problems-failed');
+        const stamp = join(cacheDir, 'note-problems-failed');
+        stampFile = stamp;
         const storeFile = join(cacheDir, 'data-store.json');
-        if (existsSync(stampFile) && existsSync(storeFile)) {
+        if (existsSync(stamp) && existsSync(storeFile)) {
           rmSync(storeFile);
           logger.info('the last build failed on a note: rendering every note again');
         }

@@ -50,6 +50,8 @@ it('renders a .md note from the top of its file, and fails the build on it until
     mkdirSync(cacheDir);
     const notesCompiled = buildWith(cacheDir);
     const bad = await renderMd(dir, 'bad.md', note('Text.\n\n<script>alert(1)</script>'));
+    // Marked at once: a build stopped before its end (Ctrl-C) must not leave the empty page cached for the next.
+    expect(existsSync(join(cacheDir, 'note-problems-failed'))).toBe(true);
     const second = await renderMd(dir, 'second.md', note('<iframe src="https://example.org/"></iframe>\n\nText.'));
     expect([bad.code, second.code]).toEqual(['', '']);
     expect(notesCompiled).toThrow(
