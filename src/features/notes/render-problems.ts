@@ -97,6 +97,12 @@ export function failOnNoteProblems(): AstroIntegration {
         deferred = true;
         updateConfig({ vite: { plugins: [check] } });
       },
+      // A net under that check, should it ever not run (an Astro upgrade renaming the prerender environment): a
+      // refused note's empty page is never published. This integration comes before the one that publishes.
+      'astro:build:done': () => {
+        const recorded = recordedNoteProblems();
+        if (recorded.length > 0) throw new ContentError('note problem', recorded, { shown: Infinity });
+      },
     },
   };
 }

@@ -19,10 +19,12 @@ async function renderMd(dir: string, name: string, text: string) {
   return renderer.render(body, { fileURL: pathToFileURL(path), frontmatter: {} });
 }
 
+const integration = failOnNoteProblems();
+
 /** The integration's setup in `astro build`, and the check it adds to the prerender bundle. */
 function buildWith(cacheDir: string): () => void {
   let plugin: Plugin | undefined;
-  const setup = failOnNoteProblems().hooks['astro:config:setup'] as unknown as (options: object) => void;
+  const setup = integration.hooks['astro:config:setup'] as unknown as (options: object) => void;
   setup({
     command: 'build',
     config: { cacheDir: pathToFileURL(`${cacheDir}/`) },
@@ -57,6 +59,9 @@ it('renders a .md note from the top of its file, and fails the build on it until
     expect(notesCompiled).toThrow(
       /3 note problems need fixing:\n.*bad\.md:11:1: <script>.*\n.*second\.md:9:1: <iframe>/,
     );
+    // And again before the site is published, should the bundle's check ever not run.
+    const buildDone = integration.hooks['astro:build:done'] as unknown as () => void;
+    expect(buildDone).toThrow(/3 note problems need fixing:/);
 
     // The next build drops Astro's content cache, which still holds the failed, empty pages.
     writeFileSync(join(cacheDir, 'data-store.json'), '{}');
@@ -66,6 +71,7 @@ it('renders a .md note from the top of its file, and fails the build on it until
     await renderMd(dir, 'bad.md', note('Text, fixed.'));
     await renderMd(dir, 'second.md', note('Text, fixed.'));
     expect(notesCompiled).not.toThrow();
+    expect(buildDone).not.toThrow();
     expect(existsSync(join(cacheDir, 'note-problems-failed'))).toBe(false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
