@@ -37,10 +37,34 @@ test('a page with Python snippets fetches no Python before the reader reaches fo
   await page.waitForTimeout(1500);
   // The Python island (its styles and tabs) loads with the page; CPython, its frame, worker and runner chunk do not.
   expect(requested.filter((url) => url.includes('PythonSnippets') || url.includes('/python.'))).toHaveLength(2);
-  expect(requested.filter((url) => /\/pyodide\/|\/_astro\/(page|worker|python-sandbox)[.-]/.test(url))).toEqual([]);
+  const python = (url: string) => /\/pyodide\/|\/_astro\/(page|worker|python-sandbox)[.-]/.test(url);
+  expect(requested.filter(python)).toEqual([]);
+  // Scrolling the whole chapter with the wheel, the mouse resting over the article, passes every snippet under it
+  // (Chromium then sends each one pointerenter): that is reading, not reaching for one.
+  const box = snippet(page, 'The three names in code');
+  const { x, width } = (await box.boundingBox())!;
+  await page.mouse.move(x + width / 2, 450);
+  await page.evaluate(() => {
+    document.documentElement.dataset.snippetsEntered = '0';
+    for (const element of document.querySelectorAll('.snippet'))
+      element.addEventListener('pointerenter', () => {
+        document.documentElement.dataset.snippetsEntered = String(
+          Number(document.documentElement.dataset.snippetsEntered) + 1,
+        );
+      });
+  });
+  const bottom = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let scrolled = 0; scrolled < bottom; scrolled += 400) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(1500);
+  expect(Number(await page.locator('html').getAttribute('data-snippets-entered'))).toBeGreaterThan(0);
+  expect(requested.filter(python)).toEqual([]);
+  await expect(page.locator('iframe')).toHaveCount(0);
   // Pointing at a Python snippet is intent: the download starts.
   const pyodide = page.waitForRequest(pyodideRequest);
-  await snippet(page, 'The three names in code').hover();
+  await box.hover();
   expect((await pyodide).url()).toMatch(/\/pyodide\/\d+\.\d+\.\d+\/pyodide\.mjs$/);
 });
 
