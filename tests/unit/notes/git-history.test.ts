@@ -102,6 +102,19 @@ describe('readLastChangeDates on a real repository', () => {
     expect(dates.size).toBe(0);
   });
 
+  it('answers again from memory until a commit moves HEAD', async () => {
+    const repo = join(root, 'repo');
+    const first = await readLastChangeDates(['content/notes'], repo);
+    expect(await readLastChangeDates(['content/notes'], repo)).toBe(first);
+    // An edit that is not committed changes no date.
+    writeFileSync(join(repo, 'content/notes/old.mdx'), 'edited\n');
+    expect(await readLastChangeDates(['content/notes'], repo)).toBe(first);
+    git(repo, ['commit', '-q', '-am', 'third'], '2026-05-06T12:00:00Z');
+    const after = await readLastChangeDates(['content/notes'], repo);
+    expect(after).not.toBe(first);
+    expect(after.get('content/notes/old.mdx')).toEqual(new Date('2026-05-06T12:00:00Z'));
+  });
+
   it('outside a repository, returns no dates instead of failing', async () => {
     expect((await readLastChangeDates(['.'], root)).size).toBe(0);
   });
