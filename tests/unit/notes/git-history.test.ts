@@ -115,6 +115,21 @@ describe('readLastChangeDates on a real repository', () => {
     expect(after.get('content/notes/old.mdx')).toEqual(new Date('2026-05-06T12:00:00Z'));
   });
 
+  it('follows HEAD through packed refs, a detached checkout and a worktree, as git resolves it', async () => {
+    const repo = join(root, 'repo');
+    const dated = async (cwd: string) =>
+      (await readLastChangeDates(['content/notes'], cwd)).get('content/notes/old.mdx')?.toISOString();
+    git(repo, ['pack-refs', '--all']);
+    expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
+    git(repo, ['checkout', '-q', '--detach', 'HEAD~1']);
+    expect(await dated(repo)).toBe('2026-01-01T12:00:00.000Z');
+    git(repo, ['checkout', '-q', 'main']);
+    expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
+    git(repo, ['worktree', 'add', '-q', '-b', 'older', join(root, 'worktree'), 'HEAD~1']);
+    expect(await dated(join(root, 'worktree'))).toBe('2026-01-01T12:00:00.000Z');
+    expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
+  });
+
   it('outside a repository, returns no dates instead of failing', async () => {
     expect((await readLastChangeDates(['.'], root)).size).toBe(0);
   });
