@@ -43,7 +43,10 @@ test('a page with Python snippets fetches no Python before the reader reaches fo
   // (Chromium then sends each one pointerenter): that is reading, not reaching for one.
   const box = snippet(page, 'The three names in code');
   const { x, width } = (await box.boundingBox())!;
-  await page.mouse.move(x + width / 2, 450);
+  const resting = { x: x + width / 2, y: 450 };
+  // The pointer comes to rest beside the snippets, not on one: moving onto one would be intent.
+  expect(await page.evaluate(({ x, y }) => !document.elementFromPoint(x, y)?.closest('.snippet'), resting)).toBe(true);
+  await page.mouse.move(resting.x, resting.y);
   await page.evaluate(() => {
     document.documentElement.dataset.snippetsEntered = '0';
     for (const element of document.querySelectorAll('.snippet'))
