@@ -122,8 +122,8 @@ export function rehypeHighlight(options: Options) {
   ]);
 
   // Themes by name once the highlighter has loaded them. Given as an object, Shiki normalizes the theme again for
-  // every block, and its cache (keyed by that new object) misses: our light theme was rebuilt 3,000 times per 1,000
-  // notes, 0.5 CPU-s.
+  // every block, and its cache (keyed by that new object) misses: our light theme was rebuilt for each of the 3,000
+  // blocks of 1,000 notes, whose highlighting took 3.9 CPU-s instead of 3.2.
   const themeNames = Object.fromEntries(
     Object.entries(themes).map(([color, theme]) => [color, typeof theme === 'string' ? theme : (theme.name ?? theme)]),
   );

@@ -88,16 +88,20 @@ const readIfThere = (file: string) => readFile(file, 'utf8').catch(() => undefin
  * Undefined where the files do not tell (an unborn branch, the reftable format): git is asked instead.
  */
 async function headFromFiles({ gitDir, commonDir }: GitDirs): Promise<string | undefined> {
+  // Anything but a commit id (a ref pointing at another ref, say) is left to git: it would never change as HEAD moves.
+  const commit = (text: string | undefined) => (text && /^[0-9a-f]{40,64}$/.test(text) ? text : undefined);
   const head = (await readIfThere(`${gitDir}/HEAD`))?.trim();
-  if (!head?.startsWith('ref: ')) return head && /^[0-9a-f]{40,64}$/.test(head) ? head : undefined;
+  if (!head?.startsWith('ref: ')) return commit(head);
   const ref = head.slice('ref: '.length);
-  const loose = (await readIfThere(`${commonDir}/${ref}`))?.trim();
-  if (loose) return loose;
+  const loose = await readIfThere(`${commonDir}/${ref}`);
+  if (loose !== undefined) return commit(loose.trim());
   const packed = await readIfThere(`${commonDir}/packed-refs`);
-  return packed
-    ?.split('\n')
-    .find((line) => line.endsWith(` ${ref}`))
-    ?.split(' ')[0];
+  return commit(
+    packed
+      ?.split('\n')
+      .find((line) => line.endsWith(` ${ref}`))
+      ?.split(' ')[0],
+  );
 }
 
 /** The commit checked out and, in a shallow clone, the commits whose parents were not fetched. */

@@ -125,9 +125,17 @@ describe('readLastChangeDates on a real repository', () => {
     expect(await dated(repo)).toBe('2026-01-01T12:00:00.000Z');
     git(repo, ['checkout', '-q', 'main']);
     expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
-    git(repo, ['worktree', 'add', '-q', '-b', 'older', join(root, 'worktree'), 'HEAD~1']);
-    expect(await dated(join(root, 'worktree'))).toBe('2026-01-01T12:00:00.000Z');
+    // A branch that is itself a reference to another: its file never changes as commits land on the other.
+    git(repo, ['symbolic-ref', 'refs/heads/alias', 'refs/heads/main']);
+    git(repo, ['symbolic-ref', 'HEAD', 'refs/heads/alias']);
     expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
+    writeFileSync(join(repo, 'content/notes/old.mdx'), 'through the alias\n');
+    git(repo, ['commit', '-q', '-am', 'fourth'], '2026-07-08T12:00:00Z');
+    expect(await dated(repo)).toBe('2026-07-08T12:00:00.000Z');
+    git(repo, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
+    git(repo, ['worktree', 'add', '-q', '-b', 'older', join(root, 'worktree'), 'HEAD~2']);
+    expect(await dated(join(root, 'worktree'))).toBe('2026-01-01T12:00:00.000Z');
+    expect(await dated(repo)).toBe('2026-07-08T12:00:00.000Z');
   });
 
   it('outside a repository, returns no dates instead of failing', async () => {
