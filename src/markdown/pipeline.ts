@@ -20,11 +20,19 @@ import { shikiStyleClasses } from '../features/code-blocks/shiki-style-classes';
 import { rehypeBaseLinks } from '../features/links/rehype-base-links';
 import { remarkRunnableSnippets } from '../features/snippets/remark-runnable-snippets';
 import { darkTheme, lightTheme } from '../features/code-blocks/shiki-themes';
+import { remarkNativeParse } from './native-parse';
 import { withBase } from '../core/urls';
 import { site } from '../site';
 
-// The content policy first: it reads only what the author wrote, before any plugin adds markup of its own.
-export const remarkPlugins = [remarkGfm, remarkContentPolicy, remarkComparisonTables, remarkRunnableSnippets];
+// The parser first (it replaces remark's where it builds the same tree: native-parse.ts); then the content policy:
+// it reads only what the author wrote, before any plugin adds markup of its own.
+export const remarkPlugins = [
+  remarkNativeParse,
+  remarkGfm,
+  remarkContentPolicy,
+  remarkComparisonTables,
+  remarkRunnableSnippets,
+];
 
 export const shikiConfig: Partial<ShikiConfig> = {
   // Plain github-light falls below 4.5:1 contrast (orange, red); see shiki-themes.ts.
