@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../core/each-element';
 import type { VFile } from 'vfile';
 import { ContentError, problemFile, type ContentProblem } from '../../core/content-error';
 import { handToPage } from '../../core/page-data';
@@ -235,7 +235,7 @@ export function rehypeCitations(options: CitationOptions) {
 /** `wanted`, or `wanted-1`, `wanted-2`… (as github-slugger counts): the first id no element of the page has yet. */
 function freeId(wanted: string, tree: Root): string {
   const taken = new Set<string>();
-  visit(tree, 'element', (node) => {
+  eachElement(tree, (node) => {
     if (typeof node.properties.id === 'string') taken.add(node.properties.id);
   });
   let id = wanted;

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../core/each-element';
 
 /**
  * Wraps every highlighted code block in a `<figure class="code">` with a copy
@@ -9,8 +9,8 @@ import { visit } from 'unist-util-visit';
  */
 export function rehypeCodeFigure() {
   return (tree: Root) => {
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'pre' || !parent || index === undefined) return;
+    eachElement(tree, (node, index, parent) => {
+      if (node.tagName !== 'pre') return;
       if (parent.type === 'element' && parent.tagName === 'figure') return;
       const language = String(node.properties.dataLanguage ?? '');
       // The button is a control, not content: search excerpts must not read "}Copy300 ms".

@@ -12,7 +12,7 @@ import {
   type Highlighter,
   type ShikiTransformer,
 } from 'shiki';
-import { visit } from 'unist-util-visit';
+import { eachElement } from '../../core/each-element';
 import { shikiStyleClasses } from './shiki-style-classes';
 
 /**
@@ -92,11 +92,13 @@ function astroMarkup(language: string): ShikiTransformer {
 function classesIn(pre: Element): [string, unknown][] {
   const registry = shikiStyleClasses.getClassRegistry();
   const found = new Map<string, unknown>();
-  visit(pre, 'element', (node) => {
+  const collect = (node: Element) => {
     // Shiki's own nodes carry `class` (a string or a list), not hast's usual `className`.
     for (const name of [node.properties.class ?? []].flat().flatMap((value) => String(value).split(' ')))
       if (registry.has(name)) found.set(name, registry.get(name));
-  });
+  };
+  collect(pre);
+  eachElement(pre, collect);
   return [...found];
 }
 
@@ -175,8 +177,8 @@ export function rehypeHighlight(options: Options) {
   return async (tree: Root) => {
     // As Astro's highlightCodeBlocks: `<pre>` holding nothing but one `<code>`, language from its `language-*` class.
     const blocks: { pre: Element; code: Element; language: string; parent: Parents }[] = [];
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'pre' || !parent || index === undefined || node.children.length !== 1) return;
+    eachElement(tree, (node, _, parent) => {
+      if (node.tagName !== 'pre' || node.children.length !== 1) return;
       const code = node.children[0] as ElementContent;
       if (code.type !== 'element' || code.tagName !== 'code') return;
       const language =
