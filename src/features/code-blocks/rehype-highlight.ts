@@ -13,13 +13,15 @@ import {
   type ShikiTransformer,
 } from 'shiki';
 import { eachElement } from '../../core/each-element';
+import { scanningOnce } from './scan-once';
 import { shikiStyleClasses } from './shiki-style-classes';
 
 /**
  * Syntax highlighting of fenced code blocks: the HTML of Astro's own Shiki plugin (`rehypeShiki` of
- * @astrojs/markdown-remark), byte for byte, made cheaper in two ways Astro's plugin has no option for:
+ * @astrojs/markdown-remark), byte for byte, made cheaper in three ways Astro's plugin has no option for:
  * - one highlighter for the whole build, on Shiki's JavaScript regex engine (no WebAssembly; ~20 % faster on our
  *   blocks, same tokens — checked on every block of the site);
+ * - the regex searches made once for both themes (scan-once.ts);
  * - a cache on disk (in Astro's cacheDir, see `useHighlightCache`): a block seen by an earlier build, same code,
  *   language, meta, themes, options and Shiki version, is read back instead of highlighted again.
  */
@@ -130,12 +132,10 @@ export function rehypeHighlight(options: Options) {
     Object.entries(themes).map(([color, theme]) => [color, typeof theme === 'string' ? theme : (theme.name ?? theme)]),
   );
 
+  const engine = scanningOnce(createJavaScriptRegexEngine());
+
   async function highlight(code: string, requested: string, meta: string | undefined): Promise<Element> {
-    highlighter ??= createHighlighter({
-      langs: ['plaintext'],
-      themes: Object.values(themes),
-      engine: createJavaScriptRegexEngine(),
-    });
+    highlighter ??= createHighlighter({ langs: ['plaintext'], themes: Object.values(themes), engine });
     const shiki = await highlighter;
     let language = requested;
     if (!isSpecialLang(language) && !shiki.getLoadedLanguages().includes(language)) {
@@ -146,6 +146,7 @@ export function rehypeHighlight(options: Options) {
         language = 'plaintext';
       }
     }
+    engine.forget();
     const root = shiki.codeToHast(code.replace(/(?:\r\n|\r|\n)$/, ''), {
       lang: language,
       themes: themeNames,
