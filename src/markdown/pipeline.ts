@@ -8,6 +8,7 @@ import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from '../features/code-blocks/rehype-code-figure';
 import { rehypeHighlight } from '../features/code-blocks/rehype-highlight';
+import { rehypeStaticCode } from '../features/code-blocks/rehype-static-code';
 import { shikiNoTimeLimit } from '../features/code-blocks/shiki-no-time-limit';
 import { rehypeCitations } from '../features/citations/rehype-citations';
 import { assignHeadingIds } from '../features/headings/heading-ids';
@@ -60,8 +61,10 @@ export const rehypePlugins: RehypePlugins = [
   [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],
   // After citations, which add the "Sources" heading (with an id no other element has).
   rehypeHeadingAnchors,
-  // Last: every site path in a note, citations' links to /sources/ included, gets the base path once.
+  // Every site path in a note, citations' links to /sources/ included, gets the base path once.
   [rehypeBaseLinks, { base: site.base }],
+  // Last: code blocks leave the tree as their final HTML, once no plugin of ours has more to do in them.
+  rehypeStaticCode,
 ];
 
 export function markdownProcessor() {
