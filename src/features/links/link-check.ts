@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Tokenizer, TokenizerMode, type Token, type TokenHandler } from 'parse5';
+import { Parser } from 'htmlparser2';
 import { htmlFiles } from '../../core/built-site.ts';
 import { closest } from '../../core/closest.ts';
 import type { ContentProblem } from '../../core/content-error.ts';
@@ -29,53 +29,30 @@ interface BuiltPage {
 const LINK_ATTRIBUTES: Record<string, 'href' | 'src'> = { a: 'href', link: 'href', img: 'src', script: 'src' };
 
 /**
- * Elements whose content is text, not markup: after their start tag the
- * tokenizer must switch mode as a browser would, or a `<` inside a script
- * would read as a tag. (parse5's tree builder does this; the bare tokenizer does not.)
- */
-const TEXT_CONTENT_MODES: Record<string, (typeof TokenizerMode)[keyof typeof TokenizerMode]> = {
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  noscript: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  title: TokenizerMode.RCDATA,
-  textarea: TokenizerMode.RCDATA,
-  plaintext: TokenizerMode.PLAINTEXT,
-};
-
-const ignore = () => {};
-
-/**
- * Ids and outgoing links of one HTML document. Only start tags matter, so the
- * page goes through parse5's tokenizer without building a tree: a third of the
- * time of a full parse (1.7 s instead of 5.2 s for 1,000 pages).
+ * Ids and outgoing links of one HTML document, from its start tags, read with htmlparser2: no tree is built, and
+ * over the 1,053 pages of a 1,000-note build it takes 0.66 CPU-s where parse5's tokenizer took 1.45 (same ids and
+ * links on every page). Like a browser, it reads the content of script, style, title, textarea and the other
+ * raw-text elements as text, so a `<a href>` inside a script is not a link. A browser that runs scripts also reads
+ * a noscript's content as text: the tags inside one are skipped.
  */
 export function readPage(html: string, file: string): BuiltPage {
   const ids = new Set<string>();
   const links: FoundLink[] = [];
-  const handler: TokenHandler = {
-    onStartTag(token: Token.TagToken) {
-      const attribute = LINK_ATTRIBUTES[token.tagName];
-      for (const { name, value } of token.attrs) {
-        if (name === 'id' && value !== '') ids.add(value);
-        else if (attribute !== undefined && name === attribute) links.push({ tag: token.tagName, attribute, value });
-      }
-      const mode = TEXT_CONTENT_MODES[token.tagName];
-      if (mode !== undefined && !token.selfClosing) tokenizer.state = mode;
+  let insideNoscript = 0;
+  const parser = new Parser({
+    onopentag(tag, attributes) {
+      if (tag === 'noscript') insideNoscript++;
+      if (insideNoscript > 0) return;
+      if (attributes.id) ids.add(attributes.id);
+      const attribute = LINK_ATTRIBUTES[tag];
+      const value = attribute && attributes[attribute];
+      if (attribute && value !== undefined) links.push({ tag, attribute, value });
     },
-    onEndTag: ignore,
-    onComment: ignore,
-    onDoctype: ignore,
-    onEof: ignore,
-    onCharacter: ignore,
-    onNullCharacter: ignore,
-    onWhitespaceCharacter: ignore,
-  };
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, handler);
-  tokenizer.write(html, true);
+    onclosetag(tag) {
+      if (tag === 'noscript' && insideNoscript > 0) insideNoscript--;
+    },
+  });
+  parser.end(html);
   return { file, ids, links };
 }
 

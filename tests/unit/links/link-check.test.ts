@@ -25,10 +25,11 @@ describe('link check over a built site', () => {
     ]);
   });
 
-  it('reads ids and links from tags only, not from text inside scripts, styles or titles', () => {
+  it('reads ids and links from tags only, not from text inside scripts, styles, titles or noscripts', () => {
     const page = readPage(
       `<!doctype html><title>a <a href="/t/"> b</title><style>a[href="/s/"]{}</style>
       <script>if (1 < 2) document.write('<a id="fake" href="/x/">');</script>
+      <noscript><a id="noscript" href="/n/">N</a></noscript><textarea><a href="/ta/"></textarea>
       <h2 id="intro">Intro</h2><p id="">empty</p><a href="/a/?q=1&amp;r=2#intro">A</a><img src="i.png" alt="">`,
       'index.html',
     );
