@@ -19,11 +19,11 @@ function tree(): Root {
   };
 }
 
-const walk = (root: Root, each: (node: Element, index: number, parent: Root | Element) => void) => {
+const walk = (root: Root, each: (node: Element, index: number, parent: Root | Element) => boolean | void) => {
   const seen: string[] = [];
   eachElement(root, (node, index, parent) => {
     seen.push(`${node.tagName}@${index} in ${'tagName' in parent ? parent.tagName : parent.type}`);
-    each(node, index, parent);
+    return each(node, index, parent);
   });
   return seen;
 };
@@ -44,4 +44,11 @@ it('goes on into the children of an element the callback replaced, as unist-util
   });
   expect(seen).toContain('span@0 in code');
   expect(root.children[2]).toMatchObject({ tagName: 'figure' });
+});
+
+it('skips the children of an element when the callback returns false', () => {
+  const seen = walk(tree(), (node) => node.tagName !== 'pre');
+  expect(seen).toContain('pre@2 in root');
+  expect(seen.filter((entry) => entry.startsWith('span'))).toEqual([]);
+  expect(seen).toContain('em@0 in p');
 });

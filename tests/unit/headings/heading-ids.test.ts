@@ -18,6 +18,8 @@ const note = `## Overview
 
 Dan Kegel asked [whether servers can handle ten thousand clients](source:kegel-c10k).
 
+> ## Overview
+
 ## Overview
 
 ### The \`gather\` call
@@ -39,11 +41,11 @@ describe('heading ids, assigned once', () => {
       fileURL: new URL('../../../content/notes/sample.md', import.meta.url),
     });
     const inHtml = [...code.matchAll(/<h([1-6]) id="([^"]+)"/g)].map((match) => match[2]);
-    expect(inHtml).toEqual(['overview', 'overview-1', 'the-gather-call', 'sources', 'sources-1']);
+    expect(inHtml).toEqual(['overview', 'overview-1', 'overview-2', 'the-gather-call', 'sources', 'sources-1']);
     expect(metadata.headings.map((heading) => heading.slug)).toEqual(inHtml);
     expect(metadata.headings.at(-1)).toEqual({ depth: 2, slug: 'sources-1', text: 'Sources' });
     // Every later plugin read those ids: the heading links, the citation's section on the Sources page.
-    expect(code).toContain('<a class="heading-anchor" href="#overview-1"');
+    expect(code).toContain('<a class="heading-anchor" href="#overview-2"');
     expect(code).toContain('<section class="page-sources" aria-labelledby="sources-1">');
     const citations = pageData(metadata.frontmatter, PAGE_CITATIONS);
     expect(citations?.sectionSlug).toBe('sources-1');
