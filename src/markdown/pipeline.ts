@@ -8,7 +8,6 @@ import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import { rehypeCodeFigure } from '../features/code-blocks/rehype-code-figure';
 import { rehypeHighlight } from '../features/code-blocks/rehype-highlight';
-import { rehypeStaticCode } from '../features/code-blocks/rehype-static-code';
 import { shikiNoTimeLimit } from '../features/code-blocks/shiki-no-time-limit';
 import { rehypeCitations } from '../features/citations/rehype-citations';
 import { assignHeadingIds } from '../features/headings/heading-ids';
@@ -22,6 +21,7 @@ import { rehypeBaseLinks } from '../features/links/rehype-base-links';
 import { remarkRunnableSnippets } from '../features/snippets/remark-runnable-snippets';
 import { darkTheme, lightTheme } from '../features/code-blocks/shiki-themes';
 import { remarkNativeParse } from './native-parse';
+import { rehypeStaticBlocks } from './static-blocks';
 import { withBase } from '../core/urls';
 import { site } from '../site';
 
@@ -63,8 +63,8 @@ export const rehypePlugins: RehypePlugins = [
   rehypeHeadingAnchors,
   // Every site path in a note, citations' links to /sources/ included, gets the base path once.
   [rehypeBaseLinks, { base: site.base }],
-  // Last: code blocks leave the tree as their final HTML, once no plugin of ours has more to do in them.
-  rehypeStaticCode,
+  // Last: blocks leave the tree as their final HTML, once no plugin of ours has more to do in them (static-blocks.ts).
+  rehypeStaticBlocks,
 ];
 
 export function markdownProcessor() {

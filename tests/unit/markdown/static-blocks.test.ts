@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { expect, it } from 'vitest';
-import { rehypeStaticCode } from '../../../src/features/code-blocks/rehype-static-code';
+import { rehypeStaticBlocks } from '../../../src/markdown/static-blocks';
 
 const figure = () =>
   h('figure', { className: ['code'], dataLanguage: 'ts' }, [
@@ -13,22 +13,27 @@ const figure = () =>
 
 function run(children: Root['children'], path = 'notes/a.mdx'): Root {
   const tree: Root = { type: 'root', children };
-  rehypeStaticCode()(tree, new VFile({ path }));
+  rehypeStaticBlocks()(tree, new VFile({ path }));
   return tree;
 }
 
-it('turns a block holding a code figure into the node Astro makes of static HTML, with the same HTML', () => {
+const staticHtml = (html: string) => ({
+  type: 'mdxJsxFlowElement',
+  name: 'Fragment',
+  attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }],
+  children: [],
+});
+
+it('turns each top-level block into the node Astro makes of static HTML, with the same HTML', () => {
   const snippet = h('div', { className: ['snippet'], dataSnippetJs: 'console.log("<b>")' }, [figure(), h('output')]);
-  const expected = toHtml(snippet);
-  const tree = run([h('p', 'Before.'), { type: 'text', value: '\n' }, snippet]);
-  expect(tree.children[0]).toMatchObject({ type: 'element', tagName: 'p' });
-  expect(tree.children[2]).toEqual({
-    type: 'mdxJsxFlowElement',
-    name: 'Fragment',
-    attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: expected }],
-    children: [],
-  });
-  expect(expected).toContain('x &#x26; y');
+  const paragraph = h('p', ['Before ', h('a', { href: '/c10k/' }, 'C10K'), { type: 'comment', value: ' note ' }]);
+  const tree = run([paragraph, { type: 'text', value: '\n' }, snippet]);
+  expect(tree.children).toEqual([
+    staticHtml(toHtml(paragraph)),
+    { type: 'text', value: '\n' },
+    staticHtml(toHtml(snippet)),
+  ]);
+  expect(toHtml(snippet)).toContain('x &#x26; y');
 });
 
 it('leaves a block alone when a later pass of Astro acts on something inside it', () => {
@@ -36,14 +41,12 @@ it('leaves a block alone when a later pass of Astro acts on something inside it'
     const block = h('div', [figure(), inside]);
     expect(run([block]).children[0]).toBe(block);
   }
-  const jsx = { type: 'mdxJsxFlowElement', name: 'Aside', attributes: [], children: [] } as never;
-  const withJsx = h('div', [figure(), jsx]);
+  const jsx = { type: 'mdxJsxTextElement', name: 'Aside', attributes: [], children: [] } as never;
+  const withJsx = h('p', ['Text ', jsx]);
   expect(run([withJsx]).children[0]).toBe(withJsx);
 });
 
-it('leaves blocks without code, and .md notes, alone', () => {
-  const paragraph = h('p', 'Text.');
-  expect(run([paragraph]).children[0]).toBe(paragraph);
+it('leaves .md notes alone', () => {
   const code = figure();
   expect(run([code], 'notes/a.md').children[0]).toBe(code);
 });
