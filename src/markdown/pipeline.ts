@@ -1,7 +1,8 @@
 /**
  * The Markdown pipeline, in one place: `.md` and `.mdx` both go through this
  * unified processor (astro.config.mjs sets it for Markdown and for MDX).
- * Each feature is one plugin in this folder; add new ones to the lists below.
+ * Each feature's plugins live in its folder under src/features/; add new ones to the lists below. The two steps that
+ * serve every feature live here: the parser (native-parse.ts) and the last step (static-blocks.ts).
  */
 import { unified } from '@astrojs/markdown-remark';
 import type { RehypePlugins, ShikiConfig } from '@astrojs/markdown-remark';
