@@ -15,13 +15,24 @@ import type { VFile } from 'vfile';
 const MDX_OR_HTML = /[<{}]|^(?:import|export)\b/gm;
 
 /**
+ * The node types of CommonMark and GFM without HTML: the only ones remark-parse with remark-gfm builds from a note
+ * free of MDX and HTML syntax. Any other (YAML or TOML frontmatter, math, directives, should a Sätteri default
+ * change) sends the note to remark.
+ */
+const MARKDOWN_TYPES: ReadonlySet<string> = new Set([
+  ...['root', 'paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'listItem', 'code', 'definition'],
+  ...['text', 'emphasis', 'strong', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference'],
+  ...['table', 'tableRow', 'tableCell', 'delete', 'footnoteDefinition', 'footnoteReference'],
+]);
+
+/**
  * The [start, end) source offsets of every code block and code span (text there is code in any syntax), or
- * undefined when the tree holds MDX or HTML nodes: those are remark's to build.
+ * undefined when the tree holds a node outside MARKDOWN_TYPES: such a note is remark's to parse.
  */
 function codeRanges(tree: Root): [number, number][] | undefined {
   const ranges: [number, number][] = [];
   const walk = (node: Nodes): boolean => {
-    if (node.type.startsWith('mdx') || node.type === 'html') return false;
+    if (!MARKDOWN_TYPES.has(node.type)) return false;
     if (node.type === 'code' || node.type === 'inlineCode') {
       const { start, end } = (node as Code | InlineCode).position ?? {};
       if (start?.offset === undefined || end?.offset === undefined) return false;
@@ -51,7 +62,9 @@ function hasSyntaxOutsideCode(document: string, tree: Root): boolean {
 export function nativeTree(document: string, format: 'md' | 'mdx'): Root | undefined {
   let tree: Root;
   try {
-    tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(document, { features: { gfm: true } }) as Root;
+    tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(document, {
+      features: { gfm: true, frontmatter: false },
+    }) as Root;
   } catch {
     return undefined;
   }

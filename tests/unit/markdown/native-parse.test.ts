@@ -81,6 +81,16 @@ describe('Sätteri builds the tree remark builds', () => {
 });
 
 describe('remark parses what Sätteri would parse differently', () => {
+  it.each(['---\nyaml: 1\n---\n\nText.', '+++\ntoml = 1\n+++\n'])(
+    'a body that starts like frontmatter, %j, is Markdown to both',
+    (document) => {
+      for (const format of ['md', 'mdx'] as const) {
+        const tree = nativeTree(document, format) ?? remarkTree(document, format);
+        expect(plain(tree), format).toEqual(plain(remarkTree(document, format)));
+      }
+    },
+  );
+
   const mdxOrHtml = {
     'an expression': 'One {1 + 1} two.',
     'a comment': 'Text {/* note */}.',
