@@ -63,7 +63,6 @@ describe('Sätteri builds the tree remark builds', () => {
     tables: '| a | b \\| c |\n|:--|--:|\n| `x \\| y` | **z** |\n| only one |\n\na | b\n--|--\n1 | 2\n',
     strikethrough: '~~strike~~ ~single~ ~~~not~~~\n',
     'task lists': '- [ ] todo\n- [x] done\n* [X] Done\n',
-    'autolink literals': 'www.example.com, https://example.org/a_b?q=1. me@example.org http://x.y/(a)b) mailto:a@b.co',
     'hard breaks': 'hard  \nbreak\\\nback\n',
     emphasis: '*a **b** c* __d__ _e_f_ ***g*** **h*i** *** *** ***',
     code: '~~~py\ncode ~~~\n~~~~\n\n    indented\n    code\n\n`` a ` b `` ` ` `a  b`\n\n```\nunclosed',
@@ -77,6 +76,71 @@ describe('Sätteri builds the tree remark builds', () => {
       expect(tree, format).toBeDefined();
       expect(plain(tree), format).toEqual(plain(remarkTree(document, format)));
     }
+  });
+});
+
+describe('random Markdown, made of the pieces where parsers disagree', () => {
+  // Autolink literals, emphasis next to emoji, entities, footnotes, fences, tabs, CRLF: 1,500 documents of 1–40
+  // pieces each, from a fixed seed. Positions aside (native-parse.ts says where they differ), every document builds
+  // remark's tree, whichever parser built it. Runs of 30,000 more, from Math.random, still find about one that does
+  // not (the last: a line opening a code span, then a list item holding only "|"): see native-parse.ts.
+  const PIECES = [
+    'word',
+    'two words',
+    ' ',
+    '  ',
+    '\n',
+    '\n\n',
+    '*',
+    '**',
+    '_',
+    '__',
+    '`',
+    '``',
+    '~',
+    '~~',
+    '[',
+    ']',
+    '(',
+  ]
+    .concat([
+      ')',
+      '!',
+      '#',
+      '## ',
+      '> ',
+      '- ',
+      '* ',
+      '+ ',
+      '1. ',
+      '2) ',
+      '|',
+      '---',
+      '===',
+      '\\',
+      '&amp;',
+      '&#35;',
+      '&',
+    ])
+    .concat([':', 'http://x.org', 'www.a.b', 'a@b.co', '[^1]', '[^1]: note', '[a]: /url', '    ', '\t', '```', '~~~'])
+    .concat(['- [ ] ', '- [x] ', '"', "'", '.', ',', '-', '$', '^', '=', '%', '?', 'é', '🙂', '\r\n']);
+  const withoutPositions = (tree: unknown) =>
+    JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value))) as unknown;
+
+  it('parses to remark’s tree', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    let native = 0;
+    for (let index = 0; index < 1500; index++) {
+      const pieces = 1 + Math.floor(next() * 40);
+      const document = Array.from({ length: pieces }, () => PIECES[Math.floor(next() * PIECES.length)]).join('');
+      const format = index % 2 ? 'mdx' : 'md';
+      const tree = nativeTree(document, format);
+      if (!tree) continue;
+      native++;
+      expect(withoutPositions(tree), JSON.stringify(document)).toEqual(withoutPositions(remarkTree(document, format)));
+    }
+    expect(native, 'Sätteri parses at least a third of them').toBeGreaterThan(500);
   });
 });
 
@@ -101,6 +165,14 @@ describe('remark parses what Sätteri would parse differently', () => {
     'an autolink': 'See <https://example.org>.',
     'an escaped brace': 'A \\{ brace.',
     'a stray closing brace': 'A } brace.',
+    '`www.` with no domain': 'See www. for more.',
+    'an email address right after a bracket': '[me@example.org',
+    'a scheme with no host': 'Try http://.example',
+    'strikethrough around an emoji': '~🙂~ly',
+    'mixed emphasis runs': 'A _**s* and *_*2.',
+    'a task box alone on its line': '- [ ]\n  later',
+    'an indented footnote definition': 'Text[^a].\n\n  [^a]: note',
+    'autolink literals': 'www.example.com, https://example.org/a_b?q=1. me@example.org mailto:a@b.co',
   };
   it.each(Object.entries(mdxOrHtml))('%s', (_, document) => {
     expect(nativeTree(document, 'mdx')).toBeUndefined();
