@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../../core/content-error';
+import { remarkNativeParse } from '../../markdown/native-parse';
 import { blankFrontmatter } from '../notes/markdown-notes';
 import { remarkContentPolicy } from './remark-content-policy';
 
@@ -16,7 +17,8 @@ export function policyProblems(file: string, text: string): ContentProblem[] {
   const content = blankFrontmatter(text);
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (file.endsWith('.mdx')) processor.use(remarkMdx);
-  processor.use(remarkContentPolicy);
+  // The build's parser, so the check reads the tree the build checks and renders.
+  processor.use(remarkNativeParse).use(remarkContentPolicy);
   const vfile = new VFile({ path: file, value: content });
   let tree;
   try {

@@ -67,6 +67,13 @@ const attacks: Record<string, string[]> = {
     `11:14: […](…): href="javascript:alert(1)" ${RUNS_SCRIPT}`,
     `13:1: […](…): href="vbscript:msgbox(1)" ${RUNS_SCRIPT}`,
   ],
+  // No MDX or HTML syntax: parsed by Sätteri, as in the build (src/markdown/native-parse.ts).
+  'markdown-scheme-links-native.mdx': [
+    `9:1: […](…): href="javascript:alert(1)" ${RUNS_SCRIPT}`,
+    `9:34: […](…): href="JaVaScRiPt:alert(1)" ${RUNS_SCRIPT}`,
+    '9:73: ![…](…): src="data:text/html,hi" is a data: URL',
+    `13:1: […](…): href="vbscript:msgbox(1)" ${RUNS_SCRIPT}`,
+  ],
   'remote-image.md': [
     '9:1: <img> src="https://example.com/pixel.gif" loads from another site',
     '11:1: ![…](…): src="https://example.com/pixel.gif" loads from another site',

@@ -41,6 +41,14 @@ describe('Sätteri builds the tree remark builds', () => {
     expect(plain(tree)).toEqual(plain(remarkTree(document, formatOf(path))));
   });
 
+  it('for the content-policy fixture of script schemes in Markdown links, so the policy is tried on its tree', () => {
+    const path = 'tests/fixtures/content-policy/notes/markdown-scheme-links-native.mdx';
+    const document = blankFrontmatter(readFileSync(path, 'utf8'));
+    const tree = nativeTree(document, 'mdx');
+    expect(tree).toBeDefined();
+    expect(plain(tree)).toEqual(plain(remarkTree(document, 'mdx')));
+  });
+
   it('for 200 generated notes, .mdx and .md', () => {
     for (const format of ['mdx', 'md'] as const) {
       for (const note of syntheticNotes(100, format)) {
