@@ -5,6 +5,17 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
+const sink = (property, object) => ({
+  ...(object && { object }),
+  property,
+  message: 'parses a string as HTML in the page. Build the DOM with createElement, textContent and setAttribute.',
+});
+const HTML_SINKS = [
+  ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'setHTMLUnsafe', 'createContextualFragment'].map((p) => sink(p)),
+  sink('write', 'document'),
+  sink('writeln', 'document'),
+];
+
 /**
  * Lint catches mistakes the type checker cannot (unused code, suspicious
  * patterns); formatting is Prettier's job, so no style rules here. Rules are
@@ -34,5 +45,13 @@ export default defineConfig(
     // Islands (client scripts) live in feature folders and run in the browser.
     files: ['src/features/**/*.ts', 'src/features/**/*.astro', 'src/components/**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Page scripts handle what notes wrote (ids, captions, cells, excerpts): markup is built with textContent and
+    // attributes, so no string ever becomes live HTML in the reader's page.
+    files: ['src/**/*.ts', 'src/**/*.astro'],
+    rules: {
+      'no-restricted-properties': ['error', ...HTML_SINKS],
+    },
   },
 );

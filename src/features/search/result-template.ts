@@ -2,8 +2,9 @@
  * How one search result is drawn inside Pagefind's `<pagefind-results>`: its
  * own markup and classes (so its styles and arrow-key navigation apply), with
  * the page link opening where the matches are and the page's parts strongest
- * first (landing.ts). Excerpts are Pagefind's, HTML-escaped by Pagefind with
- * the matched words in `<mark>`, exactly as its built-in template inserts them.
+ * first (landing.ts). Excerpts are Pagefind's, HTML-escaped with the matched
+ * words in `<mark>`; they hold a note's words, so only their text and marks are
+ * copied into the page, never their markup.
  *
  * search.ts loads this file as a classic script once Pagefind's components are
  * defined (a separate bundle via Vite's `?worker&url`: an `import()` would put
@@ -22,9 +23,16 @@ function link(className: string, href: string, text: string): HTMLAnchorElement 
   return Object.assign(element('a', className), { href, textContent: text });
 }
 
+/** An excerpt as text with its `<mark>`s: read in an inert document, where nothing loads or runs. */
 function excerpt(className: string, html: string): HTMLParagraphElement {
   const paragraph = element('p', className);
-  paragraph.innerHTML = html;
+  const parsed = new DOMParser().parseFromString(html, 'text/html').body;
+  for (const node of parsed.childNodes) {
+    const text = node.textContent ?? '';
+    paragraph.append(
+      node.nodeName === 'MARK' ? Object.assign(document.createElement('mark'), { textContent: text }) : text,
+    );
+  }
   return paragraph;
 }
 

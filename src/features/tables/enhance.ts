@@ -10,8 +10,32 @@
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const COPIED_FOR_MS = 2000;
-const LINK_ICON =
-  '<svg aria-hidden="true" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5"><path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2"/></svg>';
+const SVG = 'http://www.w3.org/2000/svg';
+const LINK_PATH =
+  'M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L12 5.6M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.2-1.2';
+
+/** Attributes set one by one: nothing a note wrote is ever parsed as markup. */
+function withAttributes<E extends Element>(element: E, attributes: Record<string, string>): E {
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}) =>
+  withAttributes(document.createElement(tag), attributes);
+
+function linkIcon(): SVGSVGElement {
+  const svg = withAttributes(document.createElementNS(SVG, 'svg'), {
+    'aria-hidden': 'true',
+    width: '14',
+    height: '14',
+    viewBox: '0 0 24 24',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2.5',
+  });
+  svg.append(withAttributes(document.createElementNS(SVG, 'path'), { d: LINK_PATH }));
+  return svg;
+}
 
 export function enhanceTables(root: ParentNode): void {
   for (const figure of root.querySelectorAll<HTMLElement>('[data-comparison-table]')) enhanceTable(figure);
@@ -54,12 +78,21 @@ function enhanceTable(figure: HTMLElement): void {
   const searchable = new Map(rows.map((row) => [row, texts.get(row)!.join(' ').toLowerCase()]));
   const key = (row: HTMLTableRowElement, column: number): string => texts.get(row)?.[column] ?? '';
 
-  // Ids come from the validated table id (lowercase, digits, hyphens), so they are safe in markup.
-  const tools = document.createElement('div');
-  tools.className = 'table-tools';
-  tools.innerHTML = `<label for="${table.id}-filter">Filter rows</label><input id="${table.id}-filter" type="search" autocomplete="off" spellcheck="false" aria-controls="${table.id}" aria-describedby="${table.id}-caption"><p class="table-count" role="status"></p><p class="visually-hidden" role="status"></p>`;
-  const input = tools.querySelector('input')!;
-  const [count, announce] = tools.querySelectorAll('p');
+  // The table's id is read from the page, so it only ever becomes attribute values, never markup.
+  const tools = make('div', { class: 'table-tools' });
+  const label = make('label', { for: `${table.id}-filter` });
+  label.textContent = 'Filter rows';
+  const input = make('input', {
+    id: `${table.id}-filter`,
+    type: 'search',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    'aria-controls': table.id,
+    'aria-describedby': `${table.id}-caption`,
+  });
+  const count = make('p', { class: 'table-count', role: 'status' });
+  const announce = make('p', { class: 'visually-hidden', role: 'status' });
+  tools.append(label, input, count, announce);
 
   const filter = (): void => {
     const terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -69,7 +102,7 @@ function enhanceTable(figure: HTMLElement): void {
       row.hidden = !terms.every((term) => text.includes(term));
       if (!row.hidden) shown++;
     }
-    count!.textContent = `${shown} of ${rows.length} rows`;
+    count.textContent = `${shown} of ${rows.length} rows`;
   };
   input.addEventListener('input', filter);
   figure.prepend(tools);
@@ -81,7 +114,7 @@ function enhanceTable(figure: HTMLElement): void {
     button.type = 'button';
     button.className = 'table-sort';
     button.append(...th.childNodes);
-    button.insertAdjacentHTML('beforeend', '<span class="sort-icon" aria-hidden="true"></span>');
+    button.append(make('span', { class: 'sort-icon', 'aria-hidden': 'true' }));
     th.append(button);
     button.addEventListener('click', () => {
       const sorted = th.getAttribute('aria-sort');
@@ -98,7 +131,7 @@ function enhanceTable(figure: HTMLElement): void {
     });
   }
 
-  if (navigator.clipboard) for (const row of rows) addRowLink(row, key(row, 0), announce!);
+  if (navigator.clipboard) for (const row of rows) addRowLink(row, key(row, 0), announce);
 
   // A table that fits its column needs no scroll region, so its header row can stick to the top of the page.
   const fit = (): void => {
@@ -131,8 +164,8 @@ function addRowLink(row: HTMLTableRowElement, name: string, announce: HTMLElemen
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'row-link';
-  button.innerHTML = `${LINK_ICON}<span></span>`;
-  const label = button.querySelector('span')!;
+  const label = document.createElement('span');
+  button.append(linkIcon(), label);
   const show = (done?: string): void => {
     button.setAttribute('aria-label', done ?? `Copy link to row ${name}`);
     label.textContent = done ?? '';
