@@ -332,8 +332,8 @@ ${report}
 
 - **build / pages/s**: wall time of the build process, start to exit — Node start-up, Astro, MDX, sitemap and Pagefind
   — divided into every HTML page written.
-- **CPU (s)**: user + system time of the build process and of Pagefind's process (the build waits until it has reaped
-  it: src/features/search/pagefind-process.ts); **pages/CPU-s** is the throughput one core would give without other
+- **CPU (s)**: user + system time of the build process and of Pagefind's process (the benchmark waits until the build's
+  process has reaped it: scripts/bench/build-cpu.ts); **pages/CPU-s** is the throughput one core would give without other
   jobs — the number to compare between runs on a shared machine. **CPU ratio**, **wall ratio**: ours ÷ the floor's.
 - **peak memory**: high-water mark of the build process plus Pagefind's, summed.
 - **HTML/page**: note pages, raw bytes (mean and max) and gzipped mean.

@@ -7,10 +7,10 @@
  * instead, then indexes it with Pagefind as our build does its own.
  */
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'astro';
 import { buildSearchIndex } from '../../src/features/search/pagefind-index.ts';
+import { cpuSecondsWithChildren, untilChildrenReaped } from './build-cpu.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,16 +41,8 @@ if (values.floor) {
   );
 }
 
-// CPU time of this process and of the children it waited for (Pagefind: src/features/search/pagefind-process.ts):
-// unlike wall time, it barely changes when other jobs share the machine. Linux only.
-try {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const [utime, stime, cutime, cstime] = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(11, 15)
-    .map(Number);
-  console.log(`BENCH_CPU_SECONDS=${(utime! + stime! + cutime! + cstime!) / 100}`);
-} catch {
-  // no /proc: the benchmark reports wall time only
-}
+// Pagefind's indexer only gets a signal when the build closes it: wait for its end so its CPU time counts here.
+await untilChildrenReaped('pagefind');
+// Unlike wall time, CPU time barely changes when other jobs share the machine.
+const cpuSeconds = cpuSecondsWithChildren();
+if (cpuSeconds !== undefined) console.log(`BENCH_CPU_SECONDS=${cpuSeconds}`);

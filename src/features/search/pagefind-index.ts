@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
-import { childProcessIds, untilReaped } from './pagefind-process.ts';
 
 /**
  * Characters that belong inside words on this site, so `asyncio.gather`,
@@ -17,13 +16,10 @@ export interface SearchIndexReport {
 
 /**
  * Builds the Pagefind index of the site in `outDir` into `outDir/pagefind/`.
- * The work happens in Pagefind's own process; this one waits for it, and for its end (see pagefind-process.ts),
- * so the build's CPU time includes Pagefind's.
+ * The work happens in Pagefind's own process, which `close()` ends.
  */
 export async function buildSearchIndex(outDir: string): Promise<SearchIndexReport> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_WORD_CHARACTERS });
-  // The indexer's process id, looked up while it runs: the API does not expose it.
-  const indexer = childProcessIds('pagefind');
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const added = await index.addDirectory({ path: outDir });
@@ -40,6 +36,5 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
     return { indexed, read: added.page_count };
   } finally {
     await pagefind.close();
-    await untilReaped(indexer);
   }
 }

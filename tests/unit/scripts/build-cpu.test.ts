@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/features/search/pagefind-index';
-import { childProcessIds, untilReaped } from '../../../src/features/search/pagefind-process';
+import { childProcessIds, cpuSecondsWithChildren, untilChildrenReaped } from '../../../scripts/bench/build-cpu.ts';
 
 const page = (title: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>The event loop runs ${title}.</p></main></body></html>`;
 
-describe('Pagefind’s process', () => {
+describe.runIf(process.platform === 'linux')('the benchmark’s CPU count', () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -20,17 +20,26 @@ describe('Pagefind’s process', () => {
     await new Promise((resolve) => child.once('spawn', resolve));
     expect(childProcessIds('sleep')).toContain(child.pid);
     child.kill();
-    await untilReaped([child.pid!]);
+    await untilChildrenReaped('sleep');
     expect(childProcessIds('sleep')).not.toContain(child.pid);
   });
 
-  it('is gone, reaped by the build, when the index is written', async () => {
+  it('adds a child’s CPU time once it is reaped', async () => {
+    const before = cpuSecondsWithChildren()!;
+    // Half a second of CPU in a child: the parent's own time barely moves meanwhile.
+    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 500; while (Date.now() < end);']);
+    await new Promise((resolve) => child.once('exit', resolve));
+    await untilChildrenReaped('node');
+    expect(cpuSecondsWithChildren()! - before).toBeGreaterThan(0.3);
+  });
+
+  it('leaves Pagefind’s indexer to end after the index is written, and then counts it', async () => {
     const site = mkdtempSync(join(tmpdir(), 'pagefind-reap-'));
     dirs.push(site);
     for (const title of ['alpha', 'beta']) writeFileSync(join(site, `${title}.html`), page(title));
     const report = await buildSearchIndex(site);
     expect(report.indexed).toBe(2);
-    // Right after Pagefind's own close() the indexer is still running or a zombie; its CPU time only counts once reaped.
+    await untilChildrenReaped('pagefind');
     expect(childProcessIds('pagefind')).toEqual([]);
   });
 });
