@@ -7,18 +7,25 @@ import {
   commonDirectory,
   lastChangeDates,
   parseGitLog,
+  readLastChangeDate,
   readLastChangeDates,
   readLastChangeDatesOf,
 } from '../../../src/features/notes/git-history';
 
 describe('parseGitLog', () => {
-  it('reads hashes, dates and NUL-separated file names', () => {
+  it('reads dates, shallow boundaries and NUL-separated file names', () => {
     const output =
-      '\x1eaaa 2026-01-02T10:00:00+01:00\0\ncontent/a.mdx\0content/b c.mdx\0' +
-      '\x1ebbb 2025-12-31T23:00:00+00:00\0\ncontent/a.mdx\0';
+      '\x1e2026-01-02T10:00:00+01:00 \0\ncontent/a.mdx\0content/b c.mdx\0' +
+      '\x1e2025-12-31T23:00:00+00:00 grafted\0\ncontent/a.mdx\0';
     expect(parseGitLog(output)).toEqual([
-      { hash: 'aaa', date: new Date('2026-01-02T09:00:00Z'), files: ['content/a.mdx', 'content/b c.mdx'] },
-      { hash: 'bbb', date: new Date('2025-12-31T23:00:00Z'), files: ['content/a.mdx'] },
+      { date: new Date('2026-01-02T09:00:00Z'), shallowBoundary: false, files: ['content/a.mdx', 'content/b c.mdx'] },
+      { date: new Date('2025-12-31T23:00:00Z'), shallowBoundary: true, files: ['content/a.mdx'] },
+    ]);
+  });
+
+  it('reads a log without file names, as `git log -1` gives it', () => {
+    expect(parseGitLog('\x1e2026-01-02T10:00:00+01:00 \n')).toEqual([
+      { date: new Date('2026-01-02T09:00:00Z'), shallowBoundary: false, files: [] },
     ]);
   });
 
@@ -28,19 +35,17 @@ describe('parseGitLog', () => {
 });
 
 describe('lastChangeDates', () => {
-  const commits = [
-    { hash: 'new', date: new Date('2026-02-01'), files: ['a.mdx'] },
-    { hash: 'old', date: new Date('2026-01-01'), files: ['a.mdx', 'b.mdx'] },
-  ];
+  const newer = { date: new Date('2026-02-01'), shallowBoundary: false, files: ['a.mdx'] };
+  const older = { date: new Date('2026-01-01'), shallowBoundary: false, files: ['a.mdx', 'b.mdx'] };
 
   it('takes the newest commit that touched each file', () => {
-    const dates = lastChangeDates(commits, new Set());
+    const dates = lastChangeDates([newer, older]);
     expect(dates.get('a.mdx')).toEqual(new Date('2026-02-01'));
     expect(dates.get('b.mdx')).toEqual(new Date('2026-01-01'));
   });
 
   it('gives no date for files whose newest commit is a shallow-clone boundary', () => {
-    const dates = lastChangeDates(commits, new Set(['old']));
+    const dates = lastChangeDates([newer, { ...older, shallowBoundary: true }]);
     expect(dates.get('a.mdx')).toEqual(new Date('2026-02-01'));
     expect(dates.has('b.mdx')).toBe(false);
   });
@@ -84,6 +89,7 @@ describe('readLastChangeDates on a real repository', () => {
     git(repo, ['add', '-A']);
     git(repo, ['commit', '-q', '-m', 'second'], '2026-03-04T12:00:00Z');
     git(root, ['clone', '-q', '--depth', '1', `file://${repo}`, 'shallow']);
+    git(root, ['clone', '-q', '--depth', '2', `file://${repo}`, 'shallow2']);
   });
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -102,33 +108,45 @@ describe('readLastChangeDates on a real repository', () => {
     expect(dates.size).toBe(0);
   });
 
-  it('answers again from memory until a commit moves HEAD', async () => {
-    const repo = join(root, 'repo');
-    const first = await readLastChangeDates(['content/notes'], repo);
-    expect(await readLastChangeDates(['content/notes'], repo)).toBe(first);
-    // An edit that is not committed changes no date.
-    writeFileSync(join(repo, 'content/notes/old.mdx'), 'edited\n');
-    expect(await readLastChangeDates(['content/notes'], repo)).toBe(first);
-    git(repo, ['commit', '-q', '-am', 'third'], '2026-05-06T12:00:00Z');
-    const after = await readLastChangeDates(['content/notes'], repo);
-    expect(after).not.toBe(first);
-    expect(after.get('content/notes/old.mdx')).toEqual(new Date('2026-05-06T12:00:00Z'));
+  it('in a shallow clone, still dates a file changed after the boundary', async () => {
+    const dates = await readLastChangeDates(['content/notes'], join(root, 'shallow2'));
+    expect(Object.fromEntries(dates)).toEqual({ 'content/notes/new.mdx': new Date('2026-03-04T12:00:00Z') });
   });
 
-  it('follows HEAD through packed refs, a detached checkout and a worktree, as git resolves it', async () => {
+  it('dates one file for the dev server, and sees the next commit at once', async () => {
     const repo = join(root, 'repo');
-    const dated = async (cwd: string) =>
-      (await readLastChangeDates(['content/notes'], cwd)).get('content/notes/old.mdx')?.toISOString();
+    expect(await readLastChangeDate('content/notes/new.mdx', repo)).toEqual(new Date('2026-03-04T12:00:00Z'));
+    // A branch named like git's shallow mark is no boundary.
+    git(repo, ['branch', 'grafted', 'HEAD~1']);
+    expect(await readLastChangeDate('content/notes/ünïcode name.mdx', repo)).toEqual(new Date('2026-01-01T12:00:00Z'));
+    // An edit that is not committed changes no date.
+    writeFileSync(join(repo, 'content/notes/old.mdx'), 'edited\n');
+    expect(await readLastChangeDate('content/notes/old.mdx', repo)).toEqual(new Date('2026-01-01T12:00:00Z'));
+    git(repo, ['commit', '-q', '-am', 'third'], '2026-05-06T12:00:00Z');
+    expect(await readLastChangeDate('content/notes/old.mdx', repo)).toEqual(new Date('2026-05-06T12:00:00Z'));
+  });
+
+  it('gives the dev server no date for a file git does not know or a shallow boundary holds', async () => {
+    writeFileSync(join(root, 'repo', 'content/notes/untracked.mdx'), 'x\n');
+    expect(await readLastChangeDate('content/notes/untracked.mdx', join(root, 'repo'))).toBeUndefined();
+    expect(await readLastChangeDate('content/notes/old.mdx', join(root, 'shallow2'))).toBeUndefined();
+    expect(await readLastChangeDate('content/notes/new.mdx', join(root, 'shallow2'))).toEqual(
+      new Date('2026-03-04T12:00:00Z'),
+    );
+    expect(await readLastChangeDate('x.mdx', root)).toBeUndefined();
+  });
+
+  it('follows HEAD through packed refs, a detached checkout, a symbolic ref and a worktree', async () => {
+    const repo = join(root, 'repo');
+    const dated = async (cwd: string) => (await readLastChangeDate('content/notes/old.mdx', cwd))?.toISOString();
     git(repo, ['pack-refs', '--all']);
     expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
     git(repo, ['checkout', '-q', '--detach', 'HEAD~1']);
     expect(await dated(repo)).toBe('2026-01-01T12:00:00.000Z');
     git(repo, ['checkout', '-q', 'main']);
-    expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
-    // A branch that is itself a reference to another: its file never changes as commits land on the other.
+    // A branch that is itself a reference to another: commits land on the other.
     git(repo, ['symbolic-ref', 'refs/heads/alias', 'refs/heads/main']);
     git(repo, ['symbolic-ref', 'HEAD', 'refs/heads/alias']);
-    expect(await dated(repo)).toBe('2026-05-06T12:00:00.000Z');
     writeFileSync(join(repo, 'content/notes/old.mdx'), 'through the alias\n');
     git(repo, ['commit', '-q', '-am', 'fourth'], '2026-07-08T12:00:00Z');
     expect(await dated(repo)).toBe('2026-07-08T12:00:00.000Z');
