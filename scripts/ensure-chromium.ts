@@ -5,13 +5,14 @@
  * Debian packages; otherwise stops with one line saying what to run.
  */
 import { spawnSync } from 'node:child_process';
-import { chromiumSetup, findOnPath, installInstruction, missingTestPackages } from './lib/chromium.ts';
+import which from 'which';
+import { chromiumSetup, installInstruction, missingTestPackages } from './lib/chromium.ts';
 
 const missing = missingTestPackages();
 const setup = chromiumSetup({
   missing,
   root: process.getuid?.() === 0,
-  aptGet: findOnPath('apt-get'),
+  aptGet: which.sync('apt-get', { nothrow: true }) ?? undefined,
 });
 
 if (setup.action === 'stop') {

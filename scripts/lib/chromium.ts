@@ -5,25 +5,11 @@
  * tests.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import which from 'which';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-
-/** The executable `name` resolves to on `path` (a PATH value), as a shell would find it; undefined when none. */
-export function findOnPath(name: string, path = process.env.PATH ?? ''): string | undefined {
-  for (const dir of path.split(delimiter).filter(Boolean)) {
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here; try the next folder
-    }
-  }
-  return undefined;
-}
 
 /**
  * The Debian packages the browser tests need beyond npm's: Chromium to drive, and poppler-utils' `pdftotext` to read
@@ -47,7 +33,7 @@ export const INSTALL_CHROMIUM = installInstruction(['chromium']);
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    const found = findOnPath(name, env.PATH);
+    const found = which.sync(name, { path: env.PATH, nothrow: true });
     if (found) return found;
   }
   return undefined;
@@ -87,7 +73,7 @@ export function chromiumSetup(machine: {
 export function missingTestPackages(env: NodeJS.ProcessEnv = process.env): TestPackage[] {
   const found: Record<TestPackage, boolean> = {
     chromium: findChromium(env) !== undefined,
-    'poppler-utils': findOnPath('pdftotext', env.PATH) !== undefined,
+    'poppler-utils': which.sync('pdftotext', { path: env.PATH, nothrow: true }) !== null,
   };
   return TEST_PACKAGES.filter((name) => !found[name]);
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { parseRegistry, urlKey, type Registry } from '../../../src/features/citations/registry';
 import { resolveHref } from '../../../src/features/citations/resolve';
 import { citedIdsIn, citedOn, unusedSourceWarnings } from '../../../src/features/citations/usage';
-import { closest, editDistance } from '../../../src/core/closest';
 
 const fixtures = 'tests/fixtures/citations';
 
@@ -120,21 +119,6 @@ describe('resolving links', () => {
       problem:
         'is a malformed link: "https://kegel/c10k.html" is not a valid URL. Write an absolute http(s) URL such as https://example.org/page.',
     });
-  });
-});
-
-describe('closest match', () => {
-  it('measures edit distance', () => {
-    expect(editDistance('kegel-c10', 'kegel-c10k')).toBe(1);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('same', 'same')).toBe(0);
-  });
-
-  it('picks the nearest candidate, or none from an empty list', () => {
-    expect(closest('realpython-asyncio', ['kegel-c10k', 'realpython-async-io'], (id) => id)).toBe(
-      'realpython-async-io',
-    );
-    expect(closest('x', [], (id: string) => id)).toBeUndefined();
   });
 });
 
