@@ -1,29 +1,38 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { GZIPPED, PYODIDE_DIR, PYODIDE_FILES, PYODIDE_VERSION, servedName } from './assets';
+import { GZIPPED, PYODIDE_DIR, PYODIDE_FILES, servedName } from './assets';
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
-// Gzipping the wasm costs a second or two of CPU: done once per Pyodide version, then reused by every build.
-const gzipCache = join('node_modules', '.cache', 'asyncio-notes', `pyodide-${PYODIDE_VERSION}`);
+// Gzipping the wasm costs a second or two of CPU: done once per file content, then reused by every build. Beside the
+// real package (not under the working directory), so the project copies the CLI tests build in share it.
+const gzipCache = join(packageDir, '..', '.cache', 'asyncio-notes', 'pyodide');
+
+/** The gzipped copy of `source`, made on first use and named by its content's hash. */
+function gzipped(source: string, name: string): string {
+  const bytes = readFileSync(source);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const zipped = join(gzipCache, `${hash}-${name}`);
+  if (!existsSync(zipped)) {
+    mkdirSync(gzipCache, { recursive: true });
+    // Written beside under a name of its own, then renamed: builds running side by side never read a partial file.
+    const partial = `${zipped}.${process.pid}.partial`;
+    writeFileSync(partial, gzipSync(bytes, { level: 9 }));
+    renameSync(partial, zipped);
+  }
+  return zipped;
+}
 
 /** Where each file the site serves under PYODIDE_DIR is on disk, by its served name. */
 export function servedPyodideFiles(): Map<string, string> {
   return new Map(
     PYODIDE_FILES.map((name) => {
       const source = join(packageDir, name);
-      if (!GZIPPED.includes(name)) return [name, source];
-      const zipped = join(gzipCache, servedName(name));
-      if (!existsSync(zipped)) {
-        mkdirSync(gzipCache, { recursive: true });
-        // Written beside, then renamed: a build stopped halfway leaves no truncated file behind.
-        writeFileSync(`${zipped}.partial`, gzipSync(readFileSync(source), { level: 9 }));
-        renameSync(`${zipped}.partial`, zipped);
-      }
-      return [servedName(name), zipped];
+      return GZIPPED.includes(name) ? [servedName(name), gzipped(source, servedName(name))] : [name, source];
     }),
   );
 }
