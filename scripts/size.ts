@@ -1,7 +1,8 @@
 /**
  * `npm run size [-- --dist <dir>]`: every byte budget of the build, in one
  * unit (kB of gzip -9): what each built page fetches before any interaction
- * against the budget of its page type, then each feature's islands and lazily
+ * against the budget of its page type, and the images and media it shows
+ * against the page's media budget, then each feature's islands and lazily
  * loaded chunks against the budget the feature declares
  * (`src/features/<feature>/budget.ts`). Exits 1 naming every page or asset,
  * its size and its budget that fails. Part of `npm run check`, after the build.
@@ -14,6 +15,7 @@ import {
   classifyPage,
   featureTable,
   measureFeatures,
+  mediaOf,
   propertiesOf,
   summaryTable,
   verdicts,
@@ -49,6 +51,16 @@ const readWeighed = (file: string) => {
   return weighed.get(file);
 };
 
+/** A file's gzipped size by the path a page requests it at; images and media are weighed like every other byte. */
+const gzipped = new Map<string, number | undefined>();
+const weighFile = (path: string) => {
+  if (!gzipped.has(path)) {
+    const data = cachedRead(path);
+    gzipped.set(path, data && gzipSize(data));
+  }
+  return gzipped.get(path);
+};
+
 const reports: (PageReport & LoadedPage)[] = [];
 for (const page of pages) {
   const html = readFileSync(pageFile(dist, page), 'utf8');
@@ -57,6 +69,7 @@ for (const page of pages) {
     page,
     type: classifyPage(page, load.tree),
     ...load,
+    media: mediaOf(base + page.slice(1), load.tree, weighFile),
     weight: weigh(load),
     properties: propertiesOf(load.tree),
   });

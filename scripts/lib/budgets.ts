@@ -8,7 +8,7 @@
  */
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import type { AssetBudget } from '../../src/core/budget.ts';
+import { PAGE_MEDIA_KB, type AssetBudget } from '../../src/core/budget.ts';
 import { budgets as search } from '../../src/features/search/budget.ts';
 import { budgets as snippets } from '../../src/features/snippets/budget.ts';
 import { budgets as tables } from '../../src/features/tables/budget.ts';
@@ -21,6 +21,8 @@ export interface Budget {
   total: number;
   /** Gzipped JavaScript among them, inline scripts included. */
   js: number;
+  /** Gzipped images and media the page shows, each file once: a note's pictures (src/core/budget.ts). */
+  media: number;
 }
 
 const kB = 1000;
@@ -31,12 +33,13 @@ const kB = 1000;
  * with ≤ 6 kB of script. The home, sources and other pages (404) are reading
  * pages without islands of their own, so they get the article's budget.
  */
+const media = PAGE_MEDIA_KB * kB;
 export const BUDGETS: Record<PageType, Budget> = {
-  home: { total: 20 * kB, js: 2 * kB },
-  article: { total: 20 * kB, js: 2 * kB },
-  'rich article': { total: 30 * kB, js: 6 * kB },
-  sources: { total: 20 * kB, js: 2 * kB },
-  other: { total: 20 * kB, js: 2 * kB },
+  home: { total: 20 * kB, js: 2 * kB, media },
+  article: { total: 20 * kB, js: 2 * kB, media },
+  'rich article': { total: 30 * kB, js: 6 * kB, media },
+  sources: { total: 20 * kB, js: 2 * kB, media },
+  other: { total: 20 * kB, js: 2 * kB, media },
 };
 
 export const PAGE_TYPES = Object.keys(BUDGETS) as PageType[];
@@ -85,12 +88,72 @@ export interface PageReport {
   weight: Weight;
   assets: Asset[];
   inlineJs: Asset[];
+  /** The images and media the page shows (mediaOf). */
+  media: MediaFile[];
   problems: string[];
+}
+
+/** A file of the site a page shows as an image or media: its address as the page requests it, and its gzipped size. */
+export interface MediaFile {
+  path: string;
+  gzip: number;
+}
+
+/** The properties (hast names) through which an element makes the browser download an image or media file. */
+const MEDIA_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  img: ['src', 'srcSet'],
+  source: ['src', 'srcSet'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+};
+
+/**
+ * The site's files page `pagePath` (with the base, as requested) shows as images or media, `weigh`ed (gzip, by site
+ * path; undefined for a file the build lacks, which the link check reports). Each address counts once, as the
+ * browser downloads it once, but each different query is another download; of an element's `src` and `srcset`
+ * candidates the heaviest counts, the one a large screen picks. Other origins are page-load.ts's to refuse.
+ */
+export function mediaOf(pagePath: string, tree: Root, weigh: (sitePath: string) => number | undefined): MediaFile[] {
+  const page = new URL(pagePath, 'http://site.invalid');
+  const shown = new Map<string, number>();
+  visit(tree, 'element', (node) => {
+    const candidates = (MEDIA_ATTRIBUTES[node.tagName] ?? []).flatMap((property) => {
+      const value = node.properties[property];
+      const text = Array.isArray(value) ? value.join(', ') : typeof value === 'string' ? value : '';
+      return property === 'srcSet'
+        ? text.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+        : [text];
+    });
+    let heaviest: { key: string; gzip: number } | undefined;
+    for (const candidate of candidates) {
+      if (candidate === '' || /^data:/i.test(candidate.trim())) continue;
+      let url: URL;
+      try {
+        url = new URL(candidate, page);
+      } catch {
+        continue;
+      }
+      if (url.origin !== page.origin) continue;
+      const gzip = weigh(safeDecode(url.pathname));
+      if (gzip !== undefined && gzip > (heaviest?.gzip ?? -1)) heaviest = { key: url.pathname + url.search, gzip };
+    }
+    if (heaviest) shown.set(heaviest.key, heaviest.gzip);
+  });
+  return [...shown].map(([path, gzip]) => ({ path, gzip }));
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 const formatKb = (bytes: number, digits = 1) => `${(bytes / kB).toFixed(digits)} kB`;
 
-function largest(assets: Asset[]): string {
+function largest(assets: readonly Pick<Asset, 'path' | 'gzip'>[]): string {
   return [...assets]
     .sort((a, b) => b.gzip - a.gzip)
     .map((asset) => `${asset.path} ${formatKb(asset.gzip)}`)
@@ -105,6 +168,11 @@ export function verdicts(report: PageReport): string[] {
     failures.push(
       `${report.page} (${report.type}) fetches ${formatKb(report.weight.total)} gz before interaction, over its ${formatKb(budget.total)} budget: ${largest(report.assets)}.`,
     );
+  const shown = report.media.reduce((sum, file) => sum + file.gzip, 0);
+  if (shown > budget.media)
+    failures.push(
+      `${report.page} (${report.type}) shows ${formatKb(shown)} gz of images and media, over its ${formatKb(budget.media)} budget (src/core/budget.ts): ${largest(report.media)}.`,
+    );
   if (report.weight.js > budget.js) {
     const scripts = [...report.assets.filter((asset) => asset.kind === 'js'), ...report.inlineJs];
     failures.push(
@@ -116,7 +184,18 @@ export function verdicts(report: PageReport): string[] {
 
 /** One row per page type: its heaviest page, so the table shows the margin that matters. */
 export function summaryTable(reports: PageReport[]): string {
-  const header = ['page type', 'pages', 'heaviest page', 'HTML', 'CSS', 'JS', 'total', 'budget (total / JS)'];
+  const header = [
+    'page type',
+    'pages',
+    'heaviest page',
+    'HTML',
+    'CSS',
+    'JS',
+    'total',
+    'budget (total / JS)',
+    'most media',
+    'media budget',
+  ];
   const rows = PAGE_TYPES.flatMap((type) => {
     const ofType = reports.filter((report) => report.type === type);
     const heaviest = ofType.reduce<PageReport | undefined>(
@@ -125,8 +204,10 @@ export function summaryTable(reports: PageReport[]): string {
     );
     const budget = BUDGETS[type];
     const budgetText = `${formatKb(budget.total)} / ${formatKb(budget.js)}`;
-    if (!heaviest) return [[type, '0', '(none in this build)', '', '', '', '', budgetText]];
+    const mediaBudget = formatKb(budget.media);
+    if (!heaviest) return [[type, '0', '(none in this build)', '', '', '', '', budgetText, '', mediaBudget]];
     const { html, css, js, total } = heaviest.weight;
+    const mostMedia = Math.max(...ofType.map((report) => report.media.reduce((sum, file) => sum + file.gzip, 0)));
     return [
       [
         type,
@@ -137,6 +218,8 @@ export function summaryTable(reports: PageReport[]): string {
         formatKb(js),
         formatKb(total),
         budgetText,
+        formatKb(mostMedia),
+        mediaBudget,
       ],
     ];
   });

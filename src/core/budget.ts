@@ -22,3 +22,9 @@ export interface AssetBudget {
    */
   onlyOnPagesWith?: string;
 }
+
+/**
+ * Images and media one page may show, in kB of gzip -9 summed over its distinct files: a note's pictures are
+ * downloaded by every reader. The content policy holds each note to it and `npm run size` each built page.
+ */
+export const PAGE_MEDIA_KB = 200;

@@ -4,12 +4,13 @@ import type { Nodes, Root } from 'mdast';
 import { raw } from 'hast-util-raw';
 import { toHast } from 'mdast-util-to-hast';
 import { find, html, svg } from 'property-information';
-import type { Position } from 'unist';
+import type { Point, Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../../core/content-error';
 import { noteProblemsDeferred, recordNoteProblems } from '../notes/render-problems';
-import { attributeProblems, elementProblem, urlProblem } from './rules';
+import { weightProblems, type ShownImage } from './note-weight';
+import { attributeProblems, elementProblem, imageProblem, siteImages, urlProblem } from './rules';
 
 /** MDX's syntax-tree nodes, as far as the policy reads them (mdast-util-mdx-jsx, -expression, -esm). */
 interface Estree {
@@ -79,38 +80,54 @@ function attributeText(value: unknown): string | undefined {
     : String(value);
 }
 
+export interface ContentPolicyOptions {
+  /** The site's public folder, where the images a note shows are weighed. */
+  publicDir?: string;
+}
+
+/** `point` is at or after `start` and before `end`. */
+const within = (point: Point, { start, end }: Position) =>
+  (point.line > start.line || (point.line === start.line && point.column >= start.column)) &&
+  (point.line < end.line || (point.line === end.line && point.column < end.column));
+
 /**
  * Fails the build on markup in a note that could run script, redirect, submit, embed or load from another site,
- * on MDX code (`import`/`export`, `{expressions}` other than literals, spread attributes), on components not in the
- * allow-list, and on links written as HTML/JSX (they skip the source registry): each with file:line:column and what
- * to write instead. First in the pipeline, so it reads only what the author wrote. Raw HTML in `.md` is read as
- * the browser will read it (parsed together with the Markdown around it), so entities, case, split tags and
- * newlines inside attributes change nothing.
+ * on attributes and classes outside the allow-list (features' hooks such as `data-*`, `hidden`, `class`), on MDX code
+ * (`import`/`export`, `{expressions}` other than literals, spread attributes), on components not in the allow-list,
+ * on links written as HTML/JSX (they skip the source registry), on addresses the browser reads otherwise than they
+ * look, and on images that are not image files or weigh more than the page's media budget: each with
+ * file:line:column and what to write instead. First in the pipeline, so it reads only what the author wrote. Raw
+ * HTML in `.md` is read as the browser will read it (parsed together with the Markdown around it), so entities, case,
+ * split tags and newlines inside attributes change nothing.
  */
-export function remarkContentPolicy() {
+export function remarkContentPolicy(options: ContentPolicyOptions = {}) {
+  const publicDir = options.publicDir ?? 'public';
   return (tree: Root, file: VFile) => {
     const path = file.path ? relative(process.cwd(), file.path) : '<markdown>';
     const problems: ContentProblem[] = [];
     const report = (node: { position?: Position | undefined }, message: string) =>
       problems.push({ file: path, line: node.position?.start.line, column: node.position?.start.column, message });
-    /** Markdown links and images, by position: their addresses are checked here, not as HTML. */
-    const markdownLinks = new Set<string>();
-    const at = (position: Position | undefined) => position && `${position.start.line}:${position.start.column}`;
-    let hasHtml = false;
+    /** Where the note's raw HTML is: the elements that start there are the author's, the others Markdown's own. */
+    const htmlSpans: Position[] = [];
+    const images: ShownImage[] = [];
+    const showImages = (node: ShownImage['node'], attribute: string, value: string) => {
+      for (const path of siteImages(attribute, value)) images.push({ path, node });
+    };
 
     visit(tree, (node: Nodes) => {
       switch (node.type) {
         case 'link':
         case 'image':
         case 'definition': {
-          const problem = urlProblem(node.type === 'image' ? 'src' : 'href', node.url);
+          const attribute = node.type === 'image' ? 'src' : 'href';
+          const problem =
+            urlProblem(attribute, node.url) ?? (node.type === 'image' ? imageProblem('src', node.url) : undefined);
           if (problem) report(node, `${node.type === 'image' ? '![…]' : '[…]'}(…): ${problem}`);
-          const key = at(node.position);
-          if (key) markdownLinks.add(key);
+          else if (node.type === 'image') showImages(node, 'src', node.url);
           return;
         }
         case 'html':
-          hasHtml = true;
+          if (node.position) htmlSpans.push(node.position);
           return;
         case 'mdxjsEsm':
           report(
@@ -124,7 +141,7 @@ export function remarkContentPolicy() {
           return;
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement':
-          checkJsx(node as unknown as JsxElement, report);
+          checkJsx(node as unknown as JsxElement, report, showImages);
           return;
         default:
           return;
@@ -132,12 +149,15 @@ export function remarkContentPolicy() {
     });
 
     // Raw HTML is parsed with the Markdown around it, as the browser will parse the page.
-    if (hasHtml) {
+    // An element is the author's when its start tag is in raw HTML (the parser's copies of a misnested tag keep its
+    // position); Markdown's elements (task boxes, footnotes, a code block's language class) start elsewhere or nowhere.
+    if (htmlSpans.length > 0) {
       const hast = raw(toHast(tree, { allowDangerousHtml: true }) as HastRoot, { file });
       const walk = (node: HastRoot | HastContent, space: 'html' | 'svg') => {
         if (node.type === 'element') {
           const inner = node.tagName === 'svg' ? 'svg' : space;
-          if (!markdownLinks.has(at(node.position) ?? '')) checkElement(node, inner, report);
+          const start = node.position?.start;
+          if (start && htmlSpans.some((span) => within(start, span))) checkElement(node, inner, report, showImages);
           for (const child of node.children) walk(child, inner);
           if (node.tagName === 'template' && 'content' in node) walk(node.content as HastRoot, inner);
           return;
@@ -147,6 +167,7 @@ export function remarkContentPolicy() {
       walk(hast, 'html');
     }
 
+    for (const { node, message } of weightProblems(images, publicDir)) report(node, message);
     if (problems.length === 0) return;
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     if (!noteProblemsDeferred()) throw new ContentError('content-policy problem', problems);
@@ -158,17 +179,34 @@ export function remarkContentPolicy() {
 }
 
 type Report = (node: { position?: Position | undefined }, message: string) => void;
+/** Records the images an image attribute shows, for the note's weight. */
+type ShowImages = (node: ShownImage['node'], attribute: string, value: string) => void;
 
-function checkElement(node: Element, space: 'html' | 'svg', report: Report) {
+/** The attribute's value, checked, and counted in the note's weight when it is an image's. */
+function checkAttribute(
+  node: { position?: Position | undefined },
+  element: string,
+  name: string,
+  value: string | undefined,
+  report: Report,
+  showImages: ShowImages,
+  attribute = name.toLowerCase(),
+) {
+  const messages = attributeProblems(element, name, value, attribute);
+  for (const message of messages) report(node, message);
+  if (messages.length === 0 && value !== undefined && element.toLowerCase() === 'img')
+    if (attribute === 'src' || attribute === 'srcset') showImages(node, attribute, value);
+}
+
+function checkElement(node: Element, space: 'html' | 'svg', report: Report, showImages: ShowImages) {
   const problem = elementProblem(node.tagName);
   if (problem) report(node, problem);
   for (const [property, value] of Object.entries(node.properties)) {
-    const name = attributeName(property, space);
-    for (const message of attributeProblems(node.tagName, name, attributeText(value))) report(node, message);
+    checkAttribute(node, node.tagName, attributeName(property, space), attributeText(value), report, showImages);
   }
 }
 
-function checkJsx(node: JsxElement, report: Report) {
+function checkJsx(node: JsxElement, report: Report, showImages: ShowImages) {
   // `<>…</>` (a fragment) renders nothing of its own.
   if (node.name === null) return;
   const problem = elementProblem(node.name);
@@ -192,6 +230,7 @@ function checkJsx(node: JsxElement, report: Report) {
         continue;
       }
     }
-    for (const message of attributeProblems(node.name, name, value)) report(where, message);
+    // As the page will have it: `className` is `class`, `tabIndex` is `tabindex`, `dataFoo` is `data-foo`.
+    checkAttribute(where, node.name, name, value, report, showImages, find(html, name).attribute.toLowerCase());
   }
 }

@@ -2,6 +2,7 @@
  * What a note may write as HTML (in `.md`) or JSX (in `.mdx`), and which addresses it may use. Notes arrive from
  * strangers' pull requests, so these are allow-lists: anything not listed fails the build with what to write instead.
  */
+import { decodeEscapes, malformedEscape, readUrl } from '../links/browser-url';
 
 /**
  * MDX components a note may use, by name. None today: notes are plain Markdown, and features (tables, snippets,
@@ -63,6 +64,13 @@ const LOADING_ATTRIBUTES = new Set(['src', 'srcset', 'poster', 'data', 'backgrou
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'source']);
 /** Raster images a page may inline (an SVG can hold script, so it is not among them). */
 const INLINE_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif)[;,]/;
+/** The files of the site a note may show as an image, by extension: the site's other files are code and data. */
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+/** A scheme as written, before the parser reads it. */
+const WRITTEN_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Any page of a note: the rules below depend on whether an address stays on the site, not on which page it is. */
+const NOTE_PAGE = new URL('https://site.invalid/section/note/');
 
 /**
  * A URL as the browser reads it: tabs and newlines anywhere are dropped, leading and trailing control characters
@@ -81,41 +89,179 @@ function srcsetUrls(value: string): string[] {
     .filter(Boolean);
 }
 
+/** The addresses an attribute holds: one, or each candidate of a `srcset`. */
+export const urlsOf = (attribute: string, value: string) => (attribute === 'srcset' ? srcsetUrls(value) : [value]);
+
 const short = (value: string) => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
 
 /**
- * One address in attribute `attribute` (lower case): refused when it runs script (`javascript:`), carries a
- * document (`data:` other than a raster image), uses any scheme but http(s)/mailto/source, or loads from another
- * origin.
+ * One address in attribute `attribute` (lower case), as the browser reads it (links/browser-url.ts): refused when the
+ * parser rejects it, when it runs script (`javascript:`), carries a document (`data:` other than a raster image),
+ * uses any scheme but http(s)/mailto/source, loads from another origin, reaches another site without saying so
+ * (`//host`, `\\host/x`, `/\host/x`), holds a backslash or a control character the browser reads differently from
+ * a reviewer, or a percent-escape that spells no text.
  */
 export function urlProblem(attribute: string, value: string): string | undefined {
-  for (const raw of attribute === 'srcset' ? srcsetUrls(value) : [value]) {
-    const url = normalizeUrl(raw).toLowerCase();
-    const scheme = /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
-    const loads = LOADING_ATTRIBUTES.has(attribute);
-    if (scheme === 'javascript' || scheme === 'vbscript') {
-      return `${attribute}=${short(raw)} runs script when followed. Link to a page with [text](https://…), or show code in a fenced block.`;
-    }
-    if (scheme === 'data') {
-      if (loads && INLINE_IMAGE.test(url)) continue;
-      return `${attribute}=${short(raw)} is a data: URL, which can carry a whole document or script. Save the file under public/ and link to it by its path.`;
-    }
-    if (scheme !== undefined && !SAFE_SCHEMES.has(scheme)) {
-      return `${attribute}=${short(raw)} uses the "${scheme}:" scheme. Use an http(s) address, a path of this site, mailto: or source:<id>.`;
-    }
-    if (loads && (scheme !== undefined || url.startsWith('//'))) {
-      return `${attribute}=${short(raw)} loads from another site, which the page's Content-Security-Policy blocks (and which would tell that site who reads the note). Save the file under public/ and use its path.`;
-    }
+  for (const raw of urlsOf(attribute, value)) {
+    const problem = oneUrlProblem(attribute, raw);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function oneUrlProblem(attribute: string, raw: string): string | undefined {
+  const written = normalizeUrl(raw);
+  const url = readUrl(raw, NOTE_PAGE);
+  const loads = LOADING_ATTRIBUTES.has(attribute);
+  if (!url) {
+    return `${attribute}=${short(raw)} is not an address a browser can follow: the URL parser rejects it. Write https://… for another site, or a path of this site such as /section/note/.`;
+  }
+  const scheme = url.protocol.slice(0, -1);
+  if (scheme === 'javascript' || scheme === 'vbscript') {
+    return `${attribute}=${short(raw)} runs script when followed. Link to a page with [text](https://…), or show code in a fenced block.`;
+  }
+  if (scheme === 'data') {
+    if (loads && INLINE_IMAGE.test(url.href.toLowerCase())) return undefined;
+    return `${attribute}=${short(raw)} is a data: URL, which can carry a whole document or script. Save the file under public/ and link to it by its path.`;
+  }
+  if (!SAFE_SCHEMES.has(scheme)) {
+    return `${attribute}=${short(raw)} uses the "${scheme}:" scheme. Use an http(s) address, a path of this site, mailto: or source:<id>.`;
+  }
+  if (scheme !== 'http' && scheme !== 'https') return undefined;
+  const onSite = url.origin === NOTE_PAGE.origin;
+  if (loads && !onSite) {
+    return `${attribute}=${short(raw)} loads from another site, which the page's Content-Security-Policy blocks (and which would tell that site who reads the note). Save the file under public/ and use its path.`;
+  }
+  if (!onSite && !WRITTEN_SCHEME.test(written)) {
+    return `${attribute}=${short(raw)} leaves out the scheme, so the browser reads it as an address on another site, ${url.host}. Write the full https://${url.host}/… if you mean that site, or a path of this site starting with a single "/".`;
+  }
+  // Before the query: browsers read `\` as `/` there, so what a reviewer sees is not where the link goes.
+  if (/^[^?#]*\\/.test(written)) {
+    return `${attribute}=${short(raw)} holds a backslash, which browsers read as "/" (it leads to ${url.href.replace(NOTE_PAGE.origin, '')}). Write "/" instead.`;
+  }
+  // eslint-disable-next-line no-control-regex -- a tab, newline or control character inside the address
+  if (/[\u0000-\u001f\u007f]/.test(raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''))) {
+    return `${attribute}=${short(raw)} holds a tab or line break, which browsers drop. Write the address on one line, without them.`;
+  }
+  const malformed = onSite && (malformedEscape(url.pathname) ?? malformedEscape(url.hash.slice(1)));
+  if (malformed) {
+    return `${attribute}=${short(raw)} holds the percent-escape "${malformed}", which spells no text, so no page or heading id can match it. Write the path or the heading's id as it is, or escape whole UTF-8 characters.`;
   }
   return undefined;
 }
 
 /**
- * Problems with one attribute `name="value"` of element `element` (both as written); `value` is undefined when the
- * attribute has no literal value (a bare attribute).
+ * An image address (`<img src>`, `srcset`, `![alt](…)`) that is a file of the site but not an image (its scripts,
+ * WebAssembly, pages, data), or that carries a query or fragment (each different one is another download of the
+ * same file); undefined otherwise. Addresses refused by `urlProblem` are not judged here.
  */
-export function attributeProblems(element: string, name: string, value: string | undefined): string[] {
-  const attribute = name.toLowerCase();
+export function imageProblem(attribute: string, value: string): string | undefined {
+  for (const raw of urlsOf(attribute, value)) {
+    const url = readUrl(raw, NOTE_PAGE);
+    if (url?.origin !== NOTE_PAGE.origin) continue;
+    if (!IMAGE_FILE.test(url.pathname)) {
+      return `${attribute}=${short(raw)} is not an image: a page loading it as one downloads the whole file for nothing. Show a .png, .jpg, .gif, .webp, .avif or .svg file saved under public/.`;
+    }
+    if (url.search !== '' || url.hash !== '') {
+      return `${attribute}=${short(raw)} adds a query or fragment to an image, which makes the browser download the file again for each different one. Use the file's path alone.`;
+    }
+  }
+  return undefined;
+}
+
+/** The site path of each image of the site an image attribute shows (`/figures/a.png`), for the note's weight. */
+export function siteImages(attribute: string, value: string): string[] {
+  return urlsOf(attribute, value).flatMap((raw) => {
+    const url = readUrl(raw, NOTE_PAGE);
+    const path = url?.origin === NOTE_PAGE.origin ? decodeEscapes(url.pathname) : undefined;
+    return path && IMAGE_FILE.test(path) ? [path] : [];
+  });
+}
+
+/**
+ * The attributes a note may write, by element (`*`: on any allowed element). Notes are plain Markdown, so this is
+ * short: titles, language and direction, table spans, list numbering, and an image's own description and size.
+ * Everything else is refused, features' hooks (`data-*`), `id`, `class`, `hidden` and `popover` among them.
+ */
+export const ALLOWED_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
+  '*': new Set(['title', 'lang', 'dir']),
+  a: new Set(['href']),
+  img: new Set(['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding']),
+  td: new Set(['colspan', 'rowspan', 'align']),
+  th: new Set(['colspan', 'rowspan', 'align', 'scope']),
+  ol: new Set(['start', 'reversed', 'type']),
+  li: new Set(['value']),
+  time: new Set(['datetime']),
+  data: new Set(['value']),
+  del: new Set(['cite', 'datetime']),
+  ins: new Set(['cite', 'datetime']),
+  q: new Set(['cite']),
+  blockquote: new Set(['cite']),
+  details: new Set(['open']),
+  col: new Set(['span']),
+  colgroup: new Set(['span']),
+};
+
+/**
+ * Classes a note may write. None today: every class of the page belongs to the site (`visually-hidden` hides text
+ * from readers while search still finds it, `toc` makes links part of the page's outline, `snippet` and
+ * `table-scroll` are features' hooks). A class added here must be styled for notes and read by no page script.
+ */
+export const ALLOWED_CLASSES: ReadonlySet<string> = new Set<string>();
+
+/** A `data-*` attribute is a feature's hook: which feature would take the note's element for its own, and what to write. */
+function hookOf(attribute: string): string {
+  if (attribute.startsWith('data-snippet'))
+    return "is a runnable snippet's hook: Run would execute code that is not shown. Write a ```ts run block followed by its ```text output block instead.";
+  if (attribute.startsWith('data-comparison'))
+    return "is a comparison table's hook: the table script would take the note's markup for its own. Write a Markdown table with a caption line above it (CONTRIBUTING.md, Comparison tables).";
+  if (attribute.startsWith('data-pagefind'))
+    return 'is a hook of search indexing: it would retitle, reweight or hide the note in search. Remove it; search indexes the note as it is.';
+  return "is a hook of the page's scripts (theme toggle, copy buttons, search, citations…), which would take the note's element for their own. Remove it; a note's features come from Markdown syntax (CONTRIBUTING.md).";
+}
+
+/** Why the attributes notes most often reach for are refused, and what to write instead. */
+function refusedAttribute(element: string, name: string, attribute: string, value: string | undefined) {
+  const on = `${name}= on <${element}>`;
+  if (attribute.startsWith('data-')) return `${on} ${hookOf(attribute)}`;
+  if (['hidden', 'popover', 'inert', 'aria-hidden'].includes(attribute)) {
+    return `${on} hides text from readers (or lifts it over the page) while search still finds it. Remove it; a note shows what it says.`;
+  }
+  if (attribute === 'class') {
+    const classes = (value ?? '').split(/\s+/).filter((name) => name !== '' && !ALLOWED_CLASSES.has(name));
+    if (classes.length === 0) return undefined;
+    return `class="${classes.join(' ')}" on <${element}>: a note's markup takes no class of the site's (visually-hidden hides text from readers, toc and snippet are page hooks). Remove it; the site styles Markdown.`;
+  }
+  if (attribute === 'id' || attribute === 'name') {
+    return `${on}: ids and names belong to the page (headings get theirs from their text), and a note's own could shadow the page's anchors or the names its scripts look up. Remove it; link to a heading with [text](#heading-id).`;
+  }
+  if (
+    ['tabindex', 'accesskey', 'autofocus', 'contenteditable', 'draggable', 'popovertarget', 'commandfor'].includes(
+      attribute,
+    )
+  ) {
+    return `${on} lets the note drive the page's keyboard focus or controls. Remove it.`;
+  }
+  if (attribute === 'role' || attribute.startsWith('aria-')) {
+    return `${on} changes what assistive technology announces, away from what the page shows. Remove it; Markdown's own structure is announced correctly.`;
+  }
+  if (attribute === 'slot' || attribute === 'is' || attribute === 'part' || attribute === 'exportparts') {
+    return `${on} attaches the element to a custom element or shadow tree of the page. Remove it.`;
+  }
+  return `${on} is not an attribute a note may use on <${element}>. Remove it; the attributes a note may write are listed in src/features/content-policy/rules.ts.`;
+}
+
+/**
+ * Problems with one attribute `name="value"` of element `element` (both as written); `value` is undefined when the
+ * attribute has no literal value (a bare attribute). `attribute` is the name as the page will have it, lower case.
+ */
+export function attributeProblems(
+  element: string,
+  name: string,
+  value: string | undefined,
+  attribute = name.toLowerCase(),
+): string[] {
+  const tag = element.toLowerCase();
   if (attribute.startsWith('on')) {
     return [`${name}= on <${element}> runs script in the reader's browser. Remove it; a note cannot run code.`];
   }
@@ -136,14 +282,21 @@ export function attributeProblems(element: string, name: string, value: string |
   if (attribute === 'srcdoc' || attribute === 'http-equiv' || attribute === 'httpequiv') {
     return [`${name}= on <${element}> can load a document or redirect the reader. Remove it.`];
   }
-  if (value === undefined || !isUrlAttribute(attribute)) return [];
-  const problem = urlProblem(attribute, value);
-  if (problem) return [`<${element}> ${problem}`];
+  const problems: string[] = [];
+  // The allow-list is for the elements a note may write; a refused element goes whole, with its attributes.
+  const listed = ALLOWED_ATTRIBUTES['*']!.has(attribute) || ALLOWED_ATTRIBUTES[tag]?.has(attribute);
+  if (!listed && elementProblem(element) === undefined) {
+    const refused = refusedAttribute(element, name, attribute, value);
+    if (refused) problems.push(refused);
+  }
+  if (value === undefined || !isUrlAttribute(attribute)) return problems;
+  const problem = urlProblem(attribute, value) ?? (tag === 'img' ? imageProblem(attribute, value) : undefined);
+  if (problem) return [...problems, `<${element}> ${problem}`];
   // A link written as HTML or JSX skips the source registry (it sees Markdown links only) and the base path.
   if (attribute === 'href' && !normalizeUrl(value).startsWith('#')) {
-    return [
+    problems.push(
       `<${element} ${name}=${short(value)}> is a link written as HTML or JSX, which the source registry and the base path do not see. Write it as a Markdown link: [text](${normalizeUrl(value)}).`,
-    ];
+    );
   }
-  return [];
+  return problems;
 }

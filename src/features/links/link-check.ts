@@ -11,11 +11,12 @@ import { htmlFiles } from '../../core/built-site.ts';
 import { closest } from '../../core/closest.ts';
 import type { ContentProblem } from '../../core/content-error.ts';
 import { classifyLink } from '../../core/urls.ts';
+import { decodeEscapes, malformedEscape, readUrl } from './browser-url.ts';
 
-/** A link found on a built page: which attribute of which element, and its value. */
+/** A link found on a built page: which attribute of which element, and its value (one candidate of a srcset). */
 interface FoundLink {
   tag: string;
-  attribute: 'href' | 'src';
+  attribute: 'href' | 'src' | 'srcset';
   value: string;
 }
 
@@ -26,7 +27,20 @@ interface BuiltPage {
   links: FoundLink[];
 }
 
-const LINK_ATTRIBUTES: Record<string, 'href' | 'src'> = { a: 'href', link: 'href', img: 'src', script: 'src' };
+const LINK_ATTRIBUTES: Record<string, readonly FoundLink['attribute'][]> = {
+  a: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  script: ['src'],
+};
+
+/** `srcset="a.png 1x, b.png 2x"` → the addresses. */
+const srcsetUrls = (value: string) =>
+  value
+    .split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
 
 /**
  * Ids and outgoing links of one HTML document, from its start tags, read with htmlparser2: no tree is built, and
@@ -44,9 +58,12 @@ export function readPage(html: string, file: string): BuiltPage {
       if (tag === 'noscript') insideNoscript++;
       if (insideNoscript > 0) return;
       if (attributes.id) ids.add(attributes.id);
-      const attribute = LINK_ATTRIBUTES[tag];
-      const value = attribute && attributes[attribute];
-      if (attribute && value !== undefined) links.push({ tag, attribute, value });
+      for (const attribute of LINK_ATTRIBUTES[tag] ?? []) {
+        const value = attributes[attribute];
+        if (value === undefined) continue;
+        for (const one of attribute === 'srcset' ? srcsetUrls(value) : [value])
+          links.push({ tag, attribute, value: one });
+      }
     },
     onclosetag(tag) {
       if (tag === 'noscript' && insideNoscript > 0) insideNoscript--;
@@ -80,7 +97,8 @@ export interface LinkCheckOptions {
 
 /**
  * Every broken link in the built site, one problem each naming the page, the
- * link and what to do. An empty list means the site is consistent.
+ * link and what to do. An empty list means the site is consistent. Each link is
+ * read as the browser reads it (browser-url.ts): `\\host/x` leaves the site.
  */
 export async function checkLinks(distDir: string, options: LinkCheckOptions): Promise<ContentProblem[]> {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
@@ -104,6 +122,14 @@ export async function checkLinks(distDir: string, options: LinkCheckOptions): Pr
       const value = link.value.trim();
       if (value === '') {
         report(link, 'is empty. Give it a target or remove the link.');
+        continue;
+      }
+      const resolved = readUrl(value, here);
+      if (!resolved) {
+        report(
+          link,
+          'is not an address a browser can follow: the URL parser rejects it. Write an absolute http(s) URL or a path on this site.',
+        );
         continue;
       }
       const classified = classifyLink(value);
@@ -133,11 +159,26 @@ export async function checkLinks(distDir: string, options: LinkCheckOptions): Pr
           url = classified.url;
           break;
         case 'site':
-          url = new URL(value, here);
+          if (resolved.origin !== here.origin) {
+            report(
+              link,
+              `is read by browsers as ${resolved.href}, another site (a backslash reads as "/"). Write a path of this site with "/", or the full https:// address.`,
+            );
+            continue;
+          }
+          url = resolved;
           break;
       }
 
-      const path = decodeURIComponent(url.pathname);
+      const malformed = malformedEscape(url.pathname) ?? malformedEscape(url.hash.slice(1));
+      if (malformed !== undefined) {
+        report(
+          link,
+          `holds the percent-escape "${malformed}", which spells no text, so no file or id can match it. Fix the link in the note that wrote it.`,
+        );
+        continue;
+      }
+      const path = decodeEscapes(url.pathname) ?? url.pathname;
       if (!path.startsWith(base)) {
         report(
           link,
@@ -156,7 +197,7 @@ export async function checkLinks(distDir: string, options: LinkCheckOptions): Pr
         );
         continue;
       }
-      const fragment = decodeURIComponent(url.hash.slice(1));
+      const fragment = decodeEscapes(url.hash.slice(1)) ?? '';
       if (fragment === '' || fragment === 'top') continue;
       const targetPage = pages.get(target);
       if (!targetPage) continue;

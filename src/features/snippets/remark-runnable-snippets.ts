@@ -15,7 +15,6 @@ import type { VFile } from 'vfile';
 import { transpile } from './runner/transpile';
 import { problemFile } from '../../core/content-error';
 import { handToPage, pageDataKey } from '../../core/page-data';
-import { assertNoHandWrittenSnippets } from './hand-written-markup';
 import { findRunnableSnippets, snippetError, type RunnableSnippet } from './runnable-snippets';
 
 /** How many runnable snippets a page has: the page loads the snippet island only when there are some. */
@@ -123,7 +122,6 @@ function wrapTabs(parent: RunnableSnippet['parent'], index: number): void {
 export function remarkRunnableSnippets() {
   return (tree: Root, file: VFile) => {
     const path = problemFile(file);
-    assertNoHandWrittenSnippets(tree, path);
     const snippets = findRunnableSnippets(tree, path);
     if (snippets.length > 0) handToPage(file, SNIPPET_COUNT, snippets.length);
     const python = snippets.filter((snippet) => snippet.language === 'python').length;

@@ -1,8 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { ContentError } from '../../../src/core/content-error';
+import { PAGE_MEDIA_KB } from '../../../src/core/budget';
 import { policyProblems } from '../../../src/features/content-policy/check-notes';
-import { elementProblem, normalizeUrl, urlProblem } from '../../../src/features/content-policy/rules';
+import { remarkContentPolicy } from '../../../src/features/content-policy/remark-content-policy';
+import {
+  attributeProblems,
+  elementProblem,
+  imageProblem,
+  normalizeUrl,
+  urlProblem,
+} from '../../../src/features/content-policy/rules';
+import { parseNote } from '../../../src/markdown/parse-note';
 
 const fixtures = 'tests/fixtures/content-policy/notes';
 
@@ -21,6 +33,15 @@ function fixture(name: string): string[] {
 
 const RUNS_SCRIPT = 'runs script when followed. Link to a page with [text](https://…)';
 const IS_CODE = 'is JavaScript, which Node runs while the site is built. A note may hold only text';
+const HOOK = "is a hook of the page's scripts";
+const NOT_IMAGE = 'is not an image: a page loading it as one downloads the whole file';
+const OTHER_SITE = 'leaves out the scheme, so the browser reads it as an address on another site, evil.example.';
+const LOADS_ELSEWHERE = 'loads from another site';
+const NO_CLASS = "a note's markup takes no class of the site's";
+const PAGE_NAMES = 'ids and names belong to the page';
+const DRIVES = "lets the note drive the page's keyboard focus or controls";
+const HIDES = 'hides text from readers';
+const WASM = '<img> src="/pyodide/pyodide.asm.wasm"';
 const NOT_MARKDOWN_LINK =
   'is a link written as HTML or JSX, which the source registry and the base path do not see. Write it as a Markdown link';
 
@@ -67,7 +88,7 @@ const attacks: Record<string, string[]> = {
     `11:14: […](…): href="javascript:alert(1)" ${RUNS_SCRIPT}`,
     `13:1: […](…): href="vbscript:msgbox(1)" ${RUNS_SCRIPT}`,
   ],
-  // No MDX or HTML syntax: parsed by Sätteri, as in the build (src/markdown/native-parse.ts).
+  // Markdown links in an `.mdx` note with no MDX or HTML syntax around them.
   'markdown-scheme-links-native.mdx': [
     `9:1: […](…): href="javascript:alert(1)" ${RUNS_SCRIPT}`,
     `9:34: […](…): href="JaVaScRiPt:alert(1)" ${RUNS_SCRIPT}`,
@@ -105,6 +126,79 @@ const attacks: Record<string, string[]> = {
   'jsx-script.mdx': ['9:1: <script> is not allowed in a note'],
   'jsx-meta.mdx': ['9:1: <meta> is not allowed', '9:7: httpEquiv= on <meta>'],
   'jsx-attribute-code.mdx': [`9:7: title={process.env.HOME} on <span> ${IS_CODE}`],
+  // Feature markup written by hand: the table script would read the table's id, the note's markup for its own.
+  'comparison-table-hand-written.mdx': [
+    "9:9: data-comparison-table= on <figure> is a comparison table's hook",
+    `9:31: class="comparison-table" on <figure>: ${NO_CLASS}`,
+    `9:65: class="table-scroll" on <div>: ${NO_CLASS}`,
+    `9:93: id= on <table>: ${PAGE_NAMES}`,
+  ],
+  'hidden-text.mdx': [
+    `9:7: hidden= on <span> ${HIDES}`,
+    `11:6: popover= on <div> ${HIDES}`,
+    `13:7: class="visually-hidden" on <span>: ${NO_CLASS}`,
+    `13:73: class="sr-only" on <span>: ${NO_CLASS}`,
+  ],
+  'search-weighting.mdx': [
+    '9:7: data-pagefind-meta= on <span> is a hook of search indexing: it would retitle',
+    '11:4: data-pagefind-weight= on <p> is a hook of search indexing',
+  ],
+  'page-hooks.mdx': [
+    `9:7: data-theme-toggle= on <span> ${HOOK}`,
+    `9:46: data-copy-status= on <span> ${HOOK}`,
+    `11:6: class="toc" on <div>: ${NO_CLASS}`,
+  ],
+  'other-hooks.mdx': [
+    `9:25: name= on <img>: ${PAGE_NAMES}`,
+    `9:63: id= on <span>: ${PAGE_NAMES}`,
+    `9:91: name= on <details>: ${PAGE_NAMES}`,
+    `11:7: inert= on <span> ${HIDES}`,
+    `11:28: aria-hidden= on <span> ${HIDES}`,
+    '11:62: role= on <abbr> changes what assistive technology announces',
+    '11:101: slot= on <span> attaches the element to a custom element',
+    '11:110: is= on <span> attaches the element to a custom element',
+    `13:7: contentEditable= on <span> ${DRIVES}`,
+    `13:38: accessKey= on <span> ${DRIVES}`,
+    `13:52: tabIndex= on <span> ${DRIVES}`,
+    `13:80: autoFocus= on <span> ${DRIVES}`,
+    '13:105: dataPagefindIgnore= on <span> is a hook of search indexing',
+  ],
+  // Chromium reads `\\` as `//`: another site, where the text looks like a path of this one.
+  'backslash-links.mdx': [
+    '9:1: […](…): href="\\\\evil.example/x" holds a backslash, which browsers read as "/"',
+    `9:29: […](…): href="/\\\\evil.example/x" ${OTHER_SITE}`,
+    '9:57: […](…): href="https:\\\\evil.example/x" holds a backslash',
+    `11:6: <img> src="\\\\\\\\evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
+    `11:52: <img> src="/\\\\evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
+    `13:6: <img> src="\\\\\\\\evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
+    `13:58: <q> cite="/\\\\evil.example/" ${OTHER_SITE}`,
+    `13:99: <a> href="\\\\\\\\evil.example/x" ${OTHER_SITE}`,
+  ],
+  'url-tricks.mdx': [
+    `9:1: […](…): href="//evil.example/x" ${OTHER_SITE}`,
+    `9:23: […](…): href="javascript:alert(1)" ${RUNS_SCRIPT}`,
+    `9:58: <img> src="/\\t/evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
+    `11:6: <img> srcset="//evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
+    '11:75: <img> src="/favicon.svg#x" adds a query or fragment to an image',
+    `13:6: <img> src="/a/%2e%2e/%2e%2e/pyodide/pyodide.asm.wasm" ${NOT_IMAGE}`,
+    `13:67: <q> cite="java\\tscript:alert(1)" ${RUNS_SCRIPT}`,
+  ],
+  'malformed-urls.mdx': [
+    '9:1: […](…): href="#%E0%A4%A" holds the percent-escape "%E0%A4%A", which spells no text',
+    '9:28: […](…): href="/introduction/%ZZ/" holds the percent-escape "%ZZ"',
+    '9:61: […](…): href="http://[::1" is not an address a browser can follow: the URL parser rejects it',
+  ],
+  // 40 images of Pyodide's WebAssembly: 6.5 MB a view, which `npm run size` did not see.
+  'site-files-as-images.mdx': [
+    ...Array.from({ length: 40 }, (_, index) => `9:${6 + index * 46}: ${WASM} ${NOT_IMAGE}`),
+    `11:1: ![…](…): src="/_astro/page.js" ${NOT_IMAGE}`,
+    `11:28: ![…](…): src="/index.html" ${NOT_IMAGE}`,
+    `11:54: <img> srcset="/pagefind/pagefind.js" ${NOT_IMAGE}`,
+  ],
+  'repeated-image.mdx': [
+    '9:73: /favicon.svg is shown 4 times or more in this note; a note may show one image at most 3 times',
+    '11:1: ![…](…): src="/favicon.svg?v=2" adds a query or fragment to an image',
+  ],
 };
 
 describe('content policy: each attack fixture is refused at its line, with what to write instead', () => {
@@ -141,7 +235,9 @@ describe('content policy: what a note may write', () => {
     expect(problemsIn('note.md', md)).toEqual([]);
     const mdx = [
       "Braces {'{'} and {'}'}, a number {42}, a template {`text`}, {/* a comment */} and \\{ escaped \\}.",
-      '<span title="a title" className="x">span</span> <abbr title={"Input/Output"}>I/O</abbr> <a href="#top">top</a>',
+      '<span title="a title" lang="fr" className="">span</span> <abbr title={"Input/Output"}>I/O</abbr> <a href="#top">top</a>',
+      '<img src="/favicon.svg" srcSet="/favicon.svg 2x" alt="icon" width="16" height="16" /> ![icon](/favicon.svg)',
+      '<details open><summary>More</summary>text</details> <ol start="3"><li value="3">three</li></ol>',
       '<>fragment</>',
     ].join('\n\n');
     expect(problemsIn('note.mdx', mdx)).toEqual([]);
@@ -191,5 +287,112 @@ describe('content policy rules', () => {
     expect(elementProblem('video')).toMatch(/<video> is not allowed in a note/);
     expect(elementProblem('Chart')).toMatch(/is a component/);
     expect(elementProblem('ui.Chart')).toMatch(/is a component/);
+  });
+});
+
+describe('feature markup written by hand (the snippets check of the last round, now a rule of the policy)', () => {
+  const handWritten = 'tests/fixtures/snippets/hand-written';
+  const problems = (name: string) =>
+    policyProblems(join(handWritten, name), readFileSync(join(handWritten, name), 'utf8')).map(
+      (problem) => `${problem.line}:${problem.column}: ${problem.message}`,
+    );
+
+  it('refuses snippet attributes and classes, plain or in JSX, and says what to write instead', () => {
+    const jsx = problems('jsx.mdx');
+    expect(jsx).toEqual([
+      expect.stringMatching(/^7:6: class="snippet" on <div>/),
+      expect.stringMatching(
+        /^7:26: data-snippet-js= on <div> is a runnable snippet's hook: Run would execute code that is not shown\. Write a ```ts run block followed by its ```text output block instead\.$/,
+      ),
+      expect.stringMatching(/^9:14: data-snippet-js= on <span> is a runnable snippet's hook/),
+      expect.stringMatching(/^11:10: a spread attribute/),
+      // A class of its own is no safer: the allow-list has none.
+      expect.stringMatching(/^13:6: class="snippets-list" on <div>/),
+    ]);
+  });
+
+  it('throws one ContentError naming file:line:column when not collecting a build’s problems', () => {
+    const path = join(handWritten, 'jsx.mdx');
+    const note = parseNote(path, readFileSync(path, 'utf8'));
+    expect(() => unified().use(remarkContentPolicy).runSync(note.tree, note.file)).toThrow(ContentError);
+  });
+});
+
+describe('a note’s weight', () => {
+  /** The problems of `text` with `public/` holding `files` (site path → bytes). */
+  function weighed(text: string, files: Record<string, Uint8Array>): string[] {
+    const publicDir = mkdtempSync(join(tmpdir(), 'policy-public-'));
+    try {
+      for (const [path, bytes] of Object.entries(files)) writeFileSync(join(publicDir, path), bytes);
+      const note = parseNote('note.mdx', text);
+      unified().use(remarkContentPolicy, { publicDir }).runSync(note.tree, note.file);
+      return [];
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      return error.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message}`);
+    } finally {
+      rmSync(publicDir, { recursive: true, force: true });
+    }
+  }
+  // Random bytes do not compress: a file of n bytes weighs about n in gzip.
+  let seed = 7;
+  const incompressible = (size: number) =>
+    Uint8Array.from({ length: size }, () => (seed = (seed * 48271) % 2147483647) & 0xff);
+  const budget = PAGE_MEDIA_KB * 1000;
+
+  it('passes images under the page’s media budget, each file counted once however often it is shown', () => {
+    const half = incompressible(budget / 2);
+    expect(weighed('![a](/a.png) ![a again](/a.png) <img src="/b.webp" alt="" />', { 'a.png': half })).toEqual([]);
+  });
+
+  it('refuses the image that takes the note over the budget, naming the heaviest files', () => {
+    const files = { 'a.png': incompressible(budget / 2), 'b.png': incompressible(budget / 2 + 2000) };
+    const [problem, ...rest] = weighed('![a](/a.png)\n\n<img srcSet="/b.png 2x" alt="" />', files);
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(
+      new RegExp(
+        `^3:6: the note's images reach 20\\d\\.\\d kB gz here, over the page's ${PAGE_MEDIA_KB}\\.0 kB media budget \\(src/core/budget\\.ts\\), which every reader downloads: /b\\.png 10\\d\\.\\d kB, /a\\.png 10\\d\\.\\d kB\\.`,
+      ),
+    );
+  });
+});
+
+describe('content policy rules: addresses as the browser reads them, attributes by allow-list', () => {
+  it('reads backslashes, tabs, entities and escapes as the WHATWG URL parser does', () => {
+    expect(urlProblem('href', '\\\\evil.example/x')).toMatch(/another site, evil\.example/);
+    expect(urlProblem('href', '/\\evil.example/x')).toMatch(/another site, evil\.example/);
+    expect(urlProblem('href', '/\t/evil.example/x')).toMatch(/another site, evil\.example/);
+    expect(urlProblem('href', 'https:\\\\evil.example/x')).toMatch(/holds a backslash/);
+    expect(urlProblem('href', 'https://example.org\\@evil.example/')).toMatch(/holds a backslash/);
+    expect(urlProblem('href', '/intro/\n/c10k/')).toMatch(/holds a tab or line break/);
+    expect(urlProblem('src', '//evil.example/a.png')).toMatch(/loads from another site/);
+    expect(urlProblem('srcset', '/a.png 1x, \\\\evil.example/a.png 2x')).toMatch(/loads from another site/);
+    expect(urlProblem('href', '#%E0%A4%A')).toMatch(/percent-escape "%E0%A4%A"/);
+    expect(urlProblem('href', 'http://[')).toMatch(/the URL parser rejects it/);
+    // A query may hold a backslash: browsers leave it there.
+    expect(urlProblem('href', 'https://example.org/search?q=a\\b')).toBeUndefined();
+    expect(urlProblem('href', '#%C3%A9t%C3%A9')).toBeUndefined();
+    expect(urlProblem('href', '../c10k/#the-problem')).toBeUndefined();
+  });
+
+  it('takes as images only image files of the site, each by its plain path', () => {
+    expect(imageProblem('src', '/pyodide/pyodide.asm.wasm')).toMatch(/is not an image/);
+    expect(imageProblem('src', '/a/%2e%2e/_astro/page.js')).toMatch(/is not an image/);
+    expect(imageProblem('srcset', '/a.png 1x, /b.json 2x')).toMatch(/is not an image/);
+    expect(imageProblem('src', '/a.png?1')).toMatch(/query or fragment/);
+    expect(imageProblem('src', '/figures/A.PNG')).toBeUndefined();
+    expect(imageProblem('src', 'data:image/png;base64,AAAA')).toBeUndefined();
+  });
+
+  it('allows only the attributes a note needs, on the elements that need them', () => {
+    expect(attributeProblems('abbr', 'title', 'x')).toEqual([]);
+    expect(attributeProblems('td', 'colspan', '2')).toEqual([]);
+    expect(attributeProblems('span', 'colspan', '2')).toEqual([
+      expect.stringMatching(/^colspan= on <span> is not an attribute a note may use on <span>/),
+    ]);
+    expect(attributeProblems('a', 'target', '_blank')).toEqual([expect.stringMatching(/is not an attribute/)]);
+    expect(attributeProblems('div', 'className', 'toc', 'class')).toEqual([expect.stringMatching(/class="toc"/)]);
+    // A refused element is reported once, not again for each of its attributes.
+    expect(attributeProblems('button', 'data-theme-toggle', '')).toEqual([]);
   });
 });

@@ -11,6 +11,13 @@ describe('link check over a built site', () => {
       'dist/index.html: <a href="https://example/page"> on / has no valid host ("example"). Write an absolute http(s) URL such as https://example.org/page.',
       'dist/index.html: <a href="javascript:void(0)"> on / uses the scheme "javascript:". Link with an absolute http(s) URL or a path on this site.',
       'dist/index.html: <a href="//example.org/page"> on / leaves out the scheme. Write https://… so the link does not depend on how the page is served.',
+      // Read as the browser reads them: backslashes lead to another site, a malformed escape names nothing.
+      'dist/index.html: <a href="\\\\example.org/page"> on / is read by browsers as http://example.org/page, another site (a backslash reads as "/"). Write a path of this site with "/", or the full https:// address.',
+      'dist/index.html: <a href="/\\example.org/page"> on / is read by browsers as http://example.org/page, another site (a backslash reads as "/"). Write a path of this site with "/", or the full https:// address.',
+      'dist/index.html: <a href="/a/#%E0%A4%A"> on / holds the percent-escape "%E0%A4%A", which spells no text, so no file or id can match it. Fix the link in the note that wrote it.',
+      'dist/index.html: <a href="/a%ZZ/"> on / holds the percent-escape "%ZZ", which spells no text, so no file or id can match it. Fix the link in the note that wrote it.',
+      'dist/index.html: <a href="http://[::1"> on / is not an address a browser can follow: the URL parser rejects it. Write an absolute http(s) URL or a path on this site.',
+      'dist/index.html: <img srcset="/missing.png"> on / points to /missing.png, where the built site has no page or file. Fix the link, or create the page it means.',
     ]);
   });
 

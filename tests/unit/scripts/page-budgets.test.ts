@@ -13,6 +13,7 @@ import {
   classifyPage,
   FEATURE_BUDGETS,
   measureFeatures,
+  mediaOf,
   verdicts,
   type Build,
   type LoadedPage,
@@ -139,6 +140,7 @@ describe('verdicts', () => {
       { kind: 'js', path: '/_astro/big.js', bytes: 0, gzip: js },
     ],
     inlineJs: [],
+    media: [],
     problems: [],
   });
 
@@ -155,6 +157,47 @@ describe('verdicts', () => {
     expect(failures[1]).toContain(
       'runs 3.0 kB gz of JavaScript before interaction, over its 2.0 kB budget: /_astro/big.js 3.0 kB',
     );
+  });
+});
+
+describe('mediaOf: the images and media of a page count in its budget', () => {
+  // Pyodide's WebAssembly as 40 images: 6.5 MB a view, which the page budgets did not count.
+  const wasm = 6_500_000;
+  const sizes: Record<string, number> = { '/x/pyodide/pyodide.asm.wasm': wasm, '/x/a.png': 3000, '/x/a@2x.png': 9000 };
+  const weighFile = (path: string) => sizes[path];
+  const media = async (body: string) =>
+    mediaOf('/x/note/', (await analysePage('/x/note/', page('', body), read)).tree, weighFile);
+
+  it('counts each address once, each different query again, and the heaviest candidate of a srcset', async () => {
+    const forty = '<img src="/x/pyodide/pyodide.asm.wasm" alt="">'.repeat(40);
+    expect(await media(forty)).toEqual([{ path: '/x/pyodide/pyodide.asm.wasm', gzip: wasm }]);
+    expect(await media('<img src="../a.png?1" alt=""><img src="/x/a.png?2" alt="">')).toEqual([
+      { path: '/x/a.png?1', gzip: 3000 },
+      { path: '/x/a.png?2', gzip: 3000 },
+    ]);
+    const responsive = '<picture><source srcset="/x/a.png 1x, /x/a@2x.png 2x"><img src="/x/a.png" alt=""></picture>';
+    expect(await media(responsive)).toEqual([
+      { path: '/x/a@2x.png', gzip: 9000 },
+      { path: '/x/a.png', gzip: 3000 },
+    ]);
+    // Other origins are refused by analysePage, data: URLs weigh in the HTML, missing files are the link check's.
+    expect(await media('<img src="data:image/png;base64,AA" alt=""><img src="/x/gone.png" alt="">')).toEqual([]);
+  });
+
+  it('fails a page whose media are over the budget, naming the files and their sizes', async () => {
+    const report: PageReport = {
+      page: '/note/',
+      type: 'article',
+      weight: { html: 1000, css: 0, js: 0, total: 1000 },
+      assets: [{ kind: 'html', path: '/note/', bytes: 0, gzip: 1000 }],
+      inlineJs: [],
+      media: await media('<img src="/x/pyodide/pyodide.asm.wasm" alt="">'.repeat(40)),
+      problems: [],
+    };
+    expect(verdicts(report)).toEqual([
+      `/note/ (article) shows 6500.0 kB gz of images and media, over its ${(BUDGETS.article.media / 1000).toFixed(1)} kB budget (src/core/budget.ts): /x/pyodide/pyodide.asm.wasm 6500.0 kB.`,
+    ]);
+    expect(verdicts({ ...report, media: [{ path: '/x/a.png', gzip: BUDGETS.article.media }] })).toEqual([]);
   });
 });
 
