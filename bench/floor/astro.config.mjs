@@ -1,5 +1,6 @@
 // @ts-check
-// The floor of the scale benchmark: bare Astro + MDX, default Shiki, no plugins (see README.md here).
+// The Sätteri floor of the scale benchmark: bare Astro + MDX, Astro 7's default processor and Shiki, no plugins
+// (see README.md here).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 

@@ -1,14 +1,16 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000] [--keep]`: the scale benchmark.
+ * `npm run bench [-- --sizes 100,1000,5000] [--rounds 3] [--keep]`: the scale benchmark.
  * For each size, generates that many synthetic notes into a temporary content
  * tree, runs a cold, full `astro build` (Pagefind index included) in its own
  * process into a temporary outDir, and measures it: pages/s end to end, CPU
  * time and peak memory (Pagefind's process included), dist/ size, HTML per page,
  * Pagefind time and index size, and query latency through the Pagefind API in
- * Chromium. Right after, it builds the floor — the bare Astro + MDX site in
- * bench/floor/, from the same notes, indexed by Pagefind the same way — and
- * gives our CPU and wall time as a ratio to the floor's. Prints the tables and
- * writes them with the machine and date to bench/RESULTS.md.
+ * Chromium. It also builds the two floors — the bare Astro + MDX sites in
+ * bench/floor/ (Sätteri, and the same stack as ours), from the same notes,
+ * indexed by Pagefind the same way — one build at a time, in rotating order for
+ * each round, and gives our CPU and wall time (medians over the rounds) as a
+ * ratio to each floor's. Prints the tables and writes them with the machine and
+ * date to bench/RESULTS.md.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -37,6 +39,7 @@ import { builtPages, pageFile } from '../../src/core/built-site.ts';
 import { CHROMIUM_FLAGS, chromiumExecutable, startPreview } from '../lib/chromium.ts';
 import { scratchDir } from '../lib/scratch.ts';
 import { watchPeakMemory } from '../lib/process-memory.ts';
+import { median } from '../lib/median.ts';
 import { gzipSize } from '../lib/page-load.ts';
 
 const { values } = parseArgs({
@@ -45,11 +48,16 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     /** `md` shows what MDX costs: the same notes as plain Markdown, which Astro renders in its content layer. */
     format: { type: 'string', default: 'mdx' },
+    /** Builds of each site per size, alternated; the tables give medians. */
+    rounds: { type: 'string', default: '1' },
     results: { type: 'string', default: 'bench/RESULTS.md' },
   },
 });
 if (values.format !== 'mdx' && values.format !== 'md') throw new Error(`--format is mdx or md; got "${values.format}"`);
 const format: NoteFormat = values.format;
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`--rounds takes a whole number, e.g. 3; got "${values.rounds}"`);
 const sizes = values.sizes.split(',').map((size) => {
   const count = Number(size);
   if (!Number.isInteger(count) || count < 1)
@@ -65,6 +73,10 @@ interface Measured {
   peakMemory: number;
 }
 
+/** Our site, and the floors in bench/floor/ (see its README). */
+type Site = 'ours' | 'satteri' | 'unified';
+const SITES: readonly Site[] = ['ours', 'satteri', 'unified'];
+
 interface Result {
   notes: number;
   pages: number;
@@ -72,7 +84,12 @@ interface Result {
   pagesPerSecond: number;
   cpuSeconds: number;
   peakMemory: number;
-  floor: Measured;
+  /** Each site's CPU seconds, one per round, in the order the rounds ran. */
+  cpuRounds: Record<Site, number[]>;
+  /** The Sätteri floor: Astro 7's default processor. */
+  satteri: Measured;
+  /** The same-stack floor: the unified processor with remark-gfm, Shiki with two themes. */
+  sameStack: Measured;
   distBytes: number;
   htmlMean: number;
   htmlMax: number;
@@ -93,7 +110,7 @@ function runBuild(
   contentDir: string,
   outDir: string,
   cacheDir: string,
-  floor = false,
+  site: Site,
 ): Promise<{ ms: number; peak: number; log: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -107,7 +124,7 @@ function runBuild(
         outDir,
         '--cache',
         cacheDir,
-        ...(floor ? ['--floor'] : []),
+        ...(site === 'ours' ? [] : ['--floor', site]),
       ],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,7 +142,7 @@ function runBuild(
       else
         reject(
           new Error(
-            `The build of the ${floor ? 'floor' : 'benchmark'} site failed (exit ${code}):\n${log.slice(-4000)}`,
+            `The build of the ${site === 'ours' ? 'benchmark' : `${site} floor`} site failed (exit ${code}):\n${log.slice(-4000)}`,
           ),
         );
     });
@@ -181,8 +198,34 @@ async function benchmark(notes: number): Promise<Result> {
       writeFileSync(path, note.source);
     }
     console.log(`\n${notes} .${format} notes → ${root}`);
-    const build = await runBuild(contentDir, outDir, join(buildDir, 'cache'));
-    const pagefindMs = Number(/Pagefind indexed \d+ of \d+ pages in (\d+) ms/.exec(build.log)?.[1] ?? NaN);
+    // Each round builds every site once, one at a time (each has the machine to itself), starting with a different
+    // site each round, so a slow spell on the shared machine does not always fall on the same site.
+    const runs: Record<Site, Measured[]> = { ours: [], satteri: [], unified: [] };
+    let build: { ms: number; peak: number; log: string } | undefined;
+    for (let round = 0; round < rounds; round++) {
+      for (const site of [...SITES.slice(round % SITES.length), ...SITES.slice(0, round % SITES.length)]) {
+        const dir = join(buildDir, `${site}-${round}`);
+        const run = await runBuild(
+          contentDir,
+          site === 'ours' && !build ? outDir : join(dir, 'dist'),
+          join(dir, 'cache'),
+          site,
+        );
+        if (site === 'ours') build ??= run;
+        runs[site].push({ seconds: run.ms / 1000, cpuSeconds: cpuSeconds(run.log), peakMemory: run.peak });
+        console.log(
+          `round ${round + 1}/${rounds}, ${site}: ${cpuSeconds(run.log)} CPU-s, ${(run.ms / 1000).toFixed(1)} s`,
+        );
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    const medians = (site: Site): Measured => ({
+      seconds: median(runs[site].map((run) => run.seconds)),
+      cpuSeconds: median(runs[site].map((run) => run.cpuSeconds)),
+      peakMemory: median(runs[site].map((run) => run.peakMemory)),
+    });
+    const ours = medians('ours');
+    const pagefindMs = Number(/Pagefind indexed \d+ of \d+ pages in (\d+) ms/.exec(build!.log)?.[1] ?? NaN);
     const pages = builtPages(outDir);
     const notePages = pages.filter((page) => page.startsWith('/section-'));
     const html = notePages.map((page) => readFileSync(pageFile(outDir, page)));
@@ -193,17 +236,20 @@ async function benchmark(notes: number): Promise<Result> {
       .filter((folder) => statSync(folder, { throwIfNoEntry: false })?.isDirectory())
       .reduce((sum, folder) => sum + treeSize(folder), 0);
     const latency = await queryLatency(outDir, notePages[0]!);
-    // The floor after ours, not at once: each build has the machine to itself.
-    const floorDir = join(buildDir, 'floor');
-    const floor = await runBuild(contentDir, join(floorDir, 'dist'), join(floorDir, 'cache'), true);
     const result: Result = {
       notes,
       pages: pages.length,
-      seconds: build.ms / 1000,
-      pagesPerSecond: pages.length / (build.ms / 1000),
-      cpuSeconds: cpuSeconds(build.log),
-      peakMemory: build.peak,
-      floor: { seconds: floor.ms / 1000, cpuSeconds: cpuSeconds(floor.log), peakMemory: floor.peak },
+      seconds: ours.seconds,
+      pagesPerSecond: pages.length / ours.seconds,
+      cpuSeconds: ours.cpuSeconds,
+      peakMemory: ours.peakMemory,
+      cpuRounds: {
+        ours: runs.ours.map((run) => run.cpuSeconds),
+        satteri: runs.satteri.map((run) => run.cpuSeconds),
+        unified: runs.unified.map((run) => run.cpuSeconds),
+      },
+      satteri: medians('satteri'),
+      sameStack: medians('unified'),
       distBytes: treeSize(outDir),
       htmlMean: html.reduce((sum, file) => sum + file.byteLength, 0) / html.length,
       htmlMax: Math.max(...html.map((file) => file.byteLength)),
@@ -227,29 +273,40 @@ const MB = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const markdownTable = (rows: string[][]) =>
   [rows[0]!, rows[0]!.map(() => '---'), ...rows.slice(1)].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 
-/** Ours against the floor, both with Pagefind: the comparison the scale issue asks for. */
+/** Ours against each floor, all with Pagefind: the comparison the scale issue asks for (medians over the rounds). */
 function floorTable(results: Result[]): string {
   const header = [
     'notes',
     'CPU (s), ours',
-    'CPU (s), floor',
-    'CPU ratio',
-    'build (s), ours',
-    'build (s), floor',
-    'wall ratio',
-    'peak memory, ours',
-    'peak memory, floor',
+    'CPU (s), same-stack floor',
+    'CPU ratio, same stack',
+    'CPU (s), Sätteri floor',
+    'CPU ratio, Sätteri',
+    'build (s), ours · same stack · Sätteri',
+    'peak memory, ours · same stack · Sätteri',
   ];
+  const ratio = (ours: number, floor: number) => `${(ours / floor).toFixed(2)}×`;
   const rows = results.map((result) => [
     String(result.notes),
     result.cpuSeconds.toFixed(1),
-    result.floor.cpuSeconds.toFixed(1),
-    `${(result.cpuSeconds / result.floor.cpuSeconds).toFixed(2)}×`,
-    result.seconds.toFixed(1),
-    result.floor.seconds.toFixed(1),
-    `${(result.seconds / result.floor.seconds).toFixed(2)}×`,
-    MB(result.peakMemory),
-    MB(result.floor.peakMemory),
+    result.sameStack.cpuSeconds.toFixed(1),
+    ratio(result.cpuSeconds, result.sameStack.cpuSeconds),
+    result.satteri.cpuSeconds.toFixed(1),
+    ratio(result.cpuSeconds, result.satteri.cpuSeconds),
+    [result.seconds, result.sameStack.seconds, result.satteri.seconds].map((seconds) => seconds.toFixed(1)).join(' · '),
+    [result.peakMemory, result.sameStack.peakMemory, result.satteri.peakMemory].map(MB).join(' · '),
+  ]);
+  return markdownTable([header, ...rows]);
+}
+
+/** Every round's CPU seconds, so the spread the medians hide stays in view. */
+function roundsTable(results: Result[]): string {
+  const header = ['notes', 'CPU (s) per round: ours', 'same-stack floor', 'Sätteri floor'];
+  const rows = results.map((result) => [
+    String(result.notes),
+    ...(['ours', 'unified', 'satteri'] as const).map((site) =>
+      result.cpuRounds[site].map((cpu) => cpu.toFixed(1)).join(', '),
+    ),
   ]);
   return markdownTable([header, ...rows]);
 }
@@ -309,7 +366,7 @@ function machine(): string {
 const header = machine();
 const results: Result[] = [];
 for (const size of sizes) results.push(await benchmark(size));
-const report = `${floorTable(results)}\n\nOur build in detail:\n\n${table(results)}`;
+const report = `${floorTable(results)}\n\nEach round (${rounds} per size, sites in rotating order):\n\n${roundsTable(results)}\n\nOur build in detail (times: medians; output and Pagefind: its first build):\n\n${table(results)}`;
 console.log(`\n${header}\n\n${report}`);
 
 // A hand-written "## Analysis" section at the end of the file survives a re-run.
@@ -323,8 +380,11 @@ const markdown = `# Scale benchmark
 \`npm run bench\` (scripts/bench/bench.ts) generates N synthetic notes (${NOTES_PER_SECTION} to a section; each ~9 kB of MDX with
 h2/h3 headings, prose, a table, a quote with its source, a TypeScript code block and a runnable snippet — see
 scripts/bench/synthetic-notes.ts), runs a cold \`astro build\` of the whole site including the Pagefind index in its own
-process, and measures it. Then it builds the floor from the same notes: a bare Astro + MDX site (bench/floor/: default
-Shiki, no plugins, one page per note), indexed by Pagefind the same way.
+process, and measures it. It builds two floors from the same notes, indexed by Pagefind the same way (bench/floor/: bare
+Astro + MDX, no plugins, one page per note): the **same-stack floor**, the design card's stack (the unified processor
+with remark-gfm, Shiki with two themes), and the **Sätteri floor**, Astro 7's default processor with one Shiki theme.
+Each size runs ${rounds} round${rounds === 1 ? '' : 's'} of one build per site, one at a time, in rotating order; the
+first table gives medians.
 
 ${header}
 
@@ -334,7 +394,7 @@ ${report}
   — divided into every HTML page written.
 - **CPU (s)**: user + system time of the build process and of Pagefind's process (the benchmark waits until the build's
   process has reaped it: scripts/bench/build-cpu.ts); **pages/CPU-s** is the throughput one core would give without other
-  jobs — the number to compare between runs on a shared machine. **CPU ratio**, **wall ratio**: ours ÷ the floor's.
+  jobs — the number to compare between runs on a shared machine. **CPU ratio**: ours ÷ that floor's.
 - **peak memory**: high-water mark of the build process plus Pagefind's, summed.
 - **HTML/page**: note pages, raw bytes (mean and max) and gzipped mean.
 - **Pagefind**: wall time of the index as the build reports it (it runs alongside the link check);

@@ -1,10 +1,10 @@
 /**
  * One clean build in its own process, for the benchmark (which measures the
  * process's peak memory) and the reproducibility check:
- *   node scripts/bench/build-site.ts --out <dir> --cache <dir> [--content <dir>] [--floor]
+ *   node scripts/bench/build-site.ts --out <dir> --cache <dir> [--content <dir>] [--floor satteri|unified]
  * A fresh cache directory means no content-layer cache: a cold build.
- * `--floor` builds the bare Astro + MDX site in bench/floor/ from the same notes
- * instead, then indexes it with Pagefind as our build does its own.
+ * `--floor` builds one of the bare Astro + MDX sites in bench/floor/ from the same
+ * notes instead, then indexes it with Pagefind as our build does its own.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -17,17 +17,21 @@ const { values } = parseArgs({
     content: { type: 'string' },
     out: { type: 'string' },
     cache: { type: 'string' },
-    floor: { type: 'boolean', default: false },
+    floor: { type: 'string' },
   },
 });
-if (!values.out || !values.cache) {
-  console.error('usage: node scripts/bench/build-site.ts --out <dir> --cache <dir> [--content <dir>] [--floor]');
+/** The config file of each floor in bench/floor/ (see its README). */
+const FLOOR_CONFIGS: Record<string, string> = { satteri: 'astro.config.mjs', unified: 'unified.config.mjs' };
+if (!values.out || !values.cache || (values.floor !== undefined && !(values.floor in FLOOR_CONFIGS))) {
+  console.error(
+    'usage: node scripts/bench/build-site.ts --out <dir> --cache <dir> [--content <dir>] [--floor satteri|unified]',
+  );
   process.exit(2);
 }
 if (values.content) process.env.CONTENT_DIR = resolve(values.content);
 const outDir = resolve(values.out);
 await build({
-  ...(values.floor && { root: resolve('bench/floor') }),
+  ...(values.floor && { root: resolve('bench/floor'), configFile: FLOOR_CONFIGS[values.floor] }),
   outDir,
   cacheDir: resolve(values.cache),
   logLevel: 'info',

@@ -128,7 +128,8 @@ export interface Preview {
 export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const args = ['preview', '--host', '127.0.0.1', '--port', String(port)];
+  // --ignore-lock: each caller serves its own build on its own port, beside any other preview of this project.
+  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'];
   if (options.outDir) args.push('--outDir', options.outDir);
   // This process's Node, not whichever `node` PATH finds first: Astro needs the project's Node 24.
   const server = spawn(process.execPath, [join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs'), ...args], {
