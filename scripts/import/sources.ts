@@ -6,7 +6,7 @@
 import type { Link } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { urlKey } from '../../src/features/citations/registry';
-import { slugify } from '../../src/core/slug';
+import { kebabId } from '../../src/core/slug';
 import { line } from './markdown';
 import { NotANoteError, type ImportOptions, type NewSource } from './types';
 
@@ -76,7 +76,7 @@ function proposeSource(link: Link, taken: ReadonlySet<string>): NewSource {
     .map((segment) => decodeURIComponent(segment).replace(/\.[a-z0-9]+$/i, ''))
     .filter((segment) => segment && !/^(index|latest|en|blog|\d+)$/i.test(segment));
   const tail = segments.at(-1) ?? '';
-  const base = slugify(`${name} ${tail}`) || slugify(host) || 'source';
+  const base = kebabId(`${name} ${tail}`) || kebabId(host) || 'source';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   const text = toString(link).trim();

@@ -163,7 +163,7 @@ for (const [term, anchor] of [
   ['preemptive multitasking', 'concurrency-models-threads'],
   ['GIL', 'concurrency-models-threads'],
   ['CPU bound', 'concurrency-models-processes'],
-  ['Promise.allSettled', 'asyncio-primitives-asyncio-gather'],
+  ['Promise.allSettled', 'asyncio-primitives-asynciogather'],
 ] as const) {
   test(`searching "${term}" lands on the row #${anchor}`, async ({ page }) => {
     await page.goto('/');
@@ -325,7 +325,7 @@ test.describe('at 1280 px', () => {
   test('the header row of a long table stays in view below the site header', async ({ page }) => {
     await page.goto('/introduction/asyncio-in-typescript/');
     const header = page.locator('#asyncio-primitives thead th').first();
-    await page.locator('#asyncio-primitives-asyncio-queue').evaluate((row) => row.scrollIntoView({ block: 'center' }));
+    await page.locator('#asyncio-primitives-asyncioqueue').evaluate((row) => row.scrollIntoView({ block: 'center' }));
     await expect(header).toBeInViewport();
     const siteHeader = await page.locator('.site-header').boundingBox();
     const box = await header.boundingBox();

@@ -48,8 +48,8 @@ describe('comparison table caption line', () => {
 });
 
 describe('comparison table anchors', () => {
-  it('keeps dotted names readable', () => {
-    expect(slugify('asyncio.gather(*aws)')).toBe('asyncio-gather-aws');
+  it('follow the rule of heading anchors (github-slugger)', () => {
+    expect(slugify('asyncio.gather(*aws)')).toBe('asynciogatheraws');
     expect(rowId('concurrency-models', 'AsyncIO')).toBe('concurrency-models-asyncio');
   });
 
