@@ -7,7 +7,8 @@ import type { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../../core/content-error';
 import { noteProblemsDeferred, recordNoteProblems } from '../notes/render-problems';
 import { weightProblems, type ShownImage } from './note-weight';
-import { attributeProblems, elementProblem, imageProblem, siteImages, urlProblem } from './rules';
+import { toString } from 'mdast-util-to-string';
+import { attributeProblems, elementProblem, headingProblem, imageProblem, siteImages, urlProblem } from './rules';
 
 /** MDX's syntax-tree nodes, as far as the policy reads them (mdast-util-mdx-jsx, -expression, -esm). */
 interface Estree {
@@ -99,6 +100,11 @@ export function remarkContentPolicy(options: ContentPolicyOptions = {}) {
             urlProblem(attribute, node.url) ?? (node.type === 'image' ? imageProblem('src', node.url) : undefined);
           if (problem) report(node, `${node.type === 'image' ? '![…]' : '[…]'}(…): ${problem}`);
           else if (node.type === 'image') showImages(node, 'src', node.url);
+          return;
+        }
+        case 'heading': {
+          const problem = headingProblem(toString(node));
+          if (problem) report(node, problem);
           return;
         }
         case 'mdxjsEsm':

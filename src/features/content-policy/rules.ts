@@ -2,6 +2,7 @@
  * What a note may write as HTML (in `.md`) or JSX (in `.mdx`), and which addresses it may use. Notes arrive from
  * strangers' pull requests, so these are allow-lists: anything not listed fails the build with what to write instead.
  */
+import { slug } from 'github-slugger';
 import { decodeEscapes, malformedEscape, readUrl } from '../links/browser-url';
 
 /**
@@ -68,6 +69,22 @@ const INLINE_IMAGE = /^data:image\/(?:png|gif|jpeg|webp|avif)[;,]/;
 const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
 /** A scheme as written, before the parser reads it. */
 const WRITTEN_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Ids the page gives its own landmarks and controls (src/layouts, src/components, the features' .astro files, GFM's
+ * footnote heading): a note may neither take one (a heading's id comes from its text) nor link to one. A unit test
+ * keeps this list in step with the ids those files write.
+ */
+export const PAGE_IDS: ReadonlySet<string> = new Set([
+  ...['main', 'guide', 'toc', 'toc-heading', 'contents', 'hero-title', 'footnote-label'],
+]);
+
+/** A heading whose text would give it the id of one of the page's own elements. */
+export function headingProblem(text: string): string | undefined {
+  const id = slug(text);
+  if (!PAGE_IDS.has(id)) return undefined;
+  return `the heading "${text}" would get the id "${id}", which an element of the page itself has (its links and controls would find two). Reword the heading.`;
+}
 
 /** Any page of a note: the rules below depend on whether an address stays on the site, not on which page it is. */
 const NOTE_PAGE = new URL('https://site.invalid/section/note/');
@@ -142,6 +159,10 @@ function oneUrlProblem(attribute: string, raw: string): string | undefined {
   // eslint-disable-next-line no-control-regex -- a tab, newline or control character inside the address
   if (/[\u0000-\u001f\u007f]/.test(raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, ''))) {
     return `${attribute}=${short(raw)} holds a tab or line break, which browsers drop. Write the address on one line, without them.`;
+  }
+  const fragment = decodeEscapes(url.hash.slice(1));
+  if (written.startsWith('#') && fragment !== undefined && PAGE_IDS.has(fragment)) {
+    return `${attribute}=${short(raw)} links to the page's own #${fragment}, one of its landmarks or controls, not a place in the note. Link to a heading of the note instead.`;
   }
   const malformed = onSite && (malformedEscape(url.pathname) ?? malformedEscape(url.hash.slice(1)));
   if (malformed) {

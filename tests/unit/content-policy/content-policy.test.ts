@@ -10,6 +10,7 @@ import { remarkContentPolicy } from '../../../src/features/content-policy/remark
 import {
   attributeProblems,
   elementProblem,
+  PAGE_IDS,
   imageProblem,
   normalizeUrl,
   urlProblem,
@@ -183,6 +184,13 @@ const attacks: Record<string, string[]> = {
     `11:1: ![…](…): src="/_astro/page.js" ${NOT_IMAGE}`,
     `11:28: ![…](…): src="/index.html" ${NOT_IMAGE}`,
     `11:54: <img> srcset="/pagefind/pagefind.js" ${NOT_IMAGE}`,
+  ],
+  // A heading's id, or a fragment link, that is one of the page's own landmarks or controls (the sidebar, the outline).
+  'page-ids.mdx': [
+    '9:1: the heading "Guide" would get the id "guide", which an element of the page itself has',
+    '11:6: […](…): href="#toc" links to the page\'s own #toc, one of its landmarks or controls',
+    '11:32: <a> href="#guide" links to the page\'s own #guide',
+    '13:1: the heading "Footnote label" would get the id "footnote-label"',
   ],
   'repeated-image.mdx': [
     '9:73: /favicon.svg is shown 4 times or more in this note; a note may show one image at most 3 times',
@@ -383,5 +391,16 @@ describe('content policy rules: addresses as the browser reads them, attributes 
     expect(attributeProblems('div', 'className', 'toc', 'class')).toEqual([expect.stringMatching(/class="toc"/)]);
     // A refused element is reported once, not again for each of its attributes.
     expect(attributeProblems('button', 'data-theme-toggle', '')).toEqual([]);
+  });
+});
+
+describe('the ids of the page', () => {
+  it('lists every id the .astro files of the site write, and the footnote heading of GFM', () => {
+    const astro = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.astro'));
+    const written = astro.flatMap((name) =>
+      [...readFileSync(join('src', name), 'utf8').matchAll(/\bid="([^"{]+)"/g)].map((match) => match[1]!),
+    );
+    expect(written.length).toBeGreaterThan(3);
+    expect([...PAGE_IDS].sort()).toEqual([...new Set([...written, 'footnote-label'])].sort());
   });
 });
