@@ -1,15 +1,28 @@
 /**
  * The contributor's view of CI: `npm run check` on content with the mistakes
- * people make, asserting the message that tells them what to fix.
+ * people make, asserting the message that tells them what to fix. The runs are
+ * independent, so they all start at once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolatedProject, runCheck } from '../helpers/isolated-project';
 
+/** `npm run check -- <args>` in a copy of the project whose content is `contentDir`, plus the trees in `extra`. */
+function checkInCopy(contentDir: string, extra: string[], args: string[], env: NodeJS.ProcessEnv = {}) {
+  const project = isolatedProject(contentDir, extra);
+  afterAll(project.dispose);
+  return runCheck(project.root, args, env);
+}
+
+// The content step reads files only, so it can run in the real project.
+const frontmatterCheck = runCheck(process.cwd(), ['--only', 'content,types,build'], {
+  CONTENT_DIR: 'tests/fixtures/check-frontmatter',
+});
+const mdxCheck = checkInCopy('tests/fixtures/check-bad-mdx', [], ['--only', 'content,build']);
+const badNotes = 'tests/fixtures/bad-notes';
+const notesCheck = checkInCopy('content', [badNotes], ['--only', 'content,build'], { CONTENT_DIR: badNotes });
+
 describe('npm run check on bad frontmatter', async () => {
-  // The content step reads files only, so it can run in the real project.
-  const { code, output } = await runCheck(process.cwd(), ['--only', 'content,types,build'], {
-    CONTENT_DIR: 'tests/fixtures/check-frontmatter',
-  });
+  const { code, output } = await frontmatterCheck;
   const notes = 'tests/fixtures/check-frontmatter/notes';
 
   it('fails', () => {
@@ -36,9 +49,7 @@ describe('npm run check on bad frontmatter', async () => {
 });
 
 describe('npm run check on MDX that does not compile', async () => {
-  const project = isolatedProject('tests/fixtures/check-bad-mdx');
-  afterAll(project.dispose);
-  const { code, output } = await runCheck(project.root, ['--only', 'content,build']);
+  const { code, output } = await mdxCheck;
 
   it('passes the frontmatter, then fails the build at the file and line', () => {
     expect(code).toBe(1);
@@ -54,26 +65,23 @@ describe('npm run check on MDX that does not compile', async () => {
   });
 });
 
-describe.each([
-  [
-    'a citation of an unknown source id',
-    'tests/fixtures/citations/unknown-id-site',
-    'tests/fixtures/citations/unknown-id-site/notes/c10k.md:13:1: [Source](source:kegel-c10) cites the unknown source id "kegel-c10". Did you mean "kegel-c10k"?',
-  ],
-  [
-    'a comparison table with a missing cell',
-    'tests/fixtures/bad-table',
-    'tests/fixtures/bad-table/notes/bad-table.mdx:15: table "concurrency-models": row 1 ("Processes") has 2 cells but the header has 3.',
-  ],
-])('npm run check on %s', async (_mistake, fixture, message) => {
-  const project = isolatedProject('content', [fixture]);
-  afterAll(project.dispose);
-  const { code, output } = await runCheck(project.root, ['--only', 'content,build'], { CONTENT_DIR: fixture });
+describe('npm run check on a citation of an unknown source id and a comparison table with a missing cell', async () => {
+  const { code, output } = await notesCheck;
 
-  it('fails the build step with the file, the line and the fix', () => {
+  it('fails the build step, without a stack trace', () => {
     expect(code).toBe(1);
     expect(output).toMatch(/✗ build/);
-    expect(output).toContain(message);
     expect(output).not.toMatch(/^\s+at /m);
+  });
+
+  it.each([
+    [
+      `${badNotes}/notes/c10k.mdx:13:1: [Source](source:kegel-c10) cites the unknown source id "kegel-c10". Did you mean "kegel-c10k"?`,
+    ],
+    [
+      `${badNotes}/notes/bad-table.mdx:15: table "concurrency-models": row 1 ("Processes") has 2 cells but the header has 3.`,
+    ],
+  ])('names the file, the line and the fix: %s', (message) => {
+    expect(output).toContain(message);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -39,6 +39,32 @@ export function isolatedProject(
     symlinkSync(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name));
   }
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** What `astro build` of a fixture tree in a project copy did; the copy stays until `dispose()`. */
+export interface FixtureBuild {
+  code: number;
+  output: string;
+  root: string;
+  dist: string;
+  /** Whether the build wrote a site (dist/ is replaced only by a complete, checked build). */
+  built: boolean;
+  dispose: () => void;
+}
+
+/**
+ * `astro build` of the content tree `tree` (a fixture under the project, given to the build as CONTENT_DIR) in a
+ * fresh copy of the project, as a contributor runs it. Asynchronous, so a test file can run several side by side.
+ */
+export async function buildFixture(tree: string): Promise<FixtureBuild> {
+  const project = isolatedProject('content', [tree]);
+  const { code, output } = await runBin(project.root, 'astro', ['build'], {
+    CONTENT_DIR: tree,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+  });
+  const dist = join(project.root, 'dist');
+  return { code, output, root: project.root, dist, built: existsSync(dist), dispose: project.dispose };
 }
 
 /** A command installed in the project's node_modules/.bin. */
