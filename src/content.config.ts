@@ -10,12 +10,14 @@ import { contentDir } from './core/content-dir';
 const root = contentDir();
 
 /**
- * The notes a reader reads: `content/notes/**` → one page each. Their raw text stays out of Astro's data store
- * (`retainBody: false`): pages render a note from its file, never from `entry.body`, and at 1,000 notes the text made
- * the store ~10 MB, which `astro dev` serializes after every save and reloads on the next request.
+ * The notes a reader reads: every `.mdx` file under `content/notes/` → one page each. Any other file there, a link or
+ * an unsafe name fails the build before this loader runs (src/features/notes/note-files.ts), so it reads exactly what
+ * `npm run check` read. Their raw text stays out of Astro's data store (`retainBody: false`): pages render a note
+ * from its file, never from `entry.body`, and at 1,000 notes the text made the store ~10 MB, which `astro dev`
+ * serializes after every save and reloads on the next request.
  */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: `${root}/notes`, retainBody: false }),
+  loader: glob({ pattern: '**/*.mdx', base: `${root}/notes`, retainBody: false }),
   schema: noteSchema,
 });
 

@@ -5,21 +5,25 @@
  * links to that the source registry does not know yet, and says what it did.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, relative, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
 import { parseDocument } from 'yaml';
 import { DESCRIPTION_MAX, noteSchema } from '../../src/features/notes/schema';
 import { splitFrontmatter } from '../../src/features/notes/frontmatter-check';
-import { reservedRoutes, urlCollision } from './collisions';
+import { urlCollision } from './collisions';
 import { decodeNote, importNote, NotANoteError, type ExistingNote } from './note';
 import { appendToRegistry, readRegistry } from './registry';
 import { makePythonRunnable } from './python-blocks';
 import { INSTALL_CHROMIUM } from '../lib/chromium';
 import { ContentError } from '../../src/core/content-error';
 import { contentDir, noteFiles } from '../../src/core/content-dir';
+import { placedNotes, takenRoutes } from '../../src/features/notes/unique-routes';
+import { unsafeName } from '../../src/features/notes/note-files';
 
 class UsageError extends Error {}
+
+const projectRoot = resolve(import.meta.dirname, '../..');
 
 const notesDir = join(contentDir(), 'notes');
 const registryFile = join(contentDir(), 'sources', 'sources.yaml');
@@ -51,7 +55,7 @@ function existingNotes(files: readonly string[]): ExistingNote[] {
     if (!data || typeof data.order !== 'number') return [];
     return [
       {
-        id: file.replace(/\.mdx?$/, ''),
+        id: file.replace(/\.mdx$/, ''),
         title: String(data.title),
         section: String(data.section),
         order: data.order,
@@ -100,7 +104,29 @@ async function main(): Promise<void> {
   });
 
   const target = join(notesDir, `${note.slug}.mdx`);
-  const collision = urlCollision(note.slug, files, reservedRoutes(), notesDir, note.frontmatter.title);
+  // What the check would refuse is refused here, before anything is written.
+  const unsafe = unsafeName(basename(target));
+  if (unsafe) {
+    throw new UsageError(
+      `the title "${note.frontmatter.title}" gives the file name ${target}, which the check refuses (${unsafe.replace(/\.$/, '')}); nothing was written. Give the note another "## Title".`,
+    );
+  }
+  const invalid = noteSchema.safeParse(note.frontmatter);
+  if (!invalid.success) {
+    const issue = invalid.error.issues[0]!;
+    throw new UsageError(
+      `${source}: field "${issue.path.join('.')}": ${issue.message.replace(/\.$/, '')}; nothing was written.`,
+    );
+  }
+  const paths = files.map((file) => join(notesDir, file));
+  const collision = urlCollision({
+    notesDir,
+    files: paths,
+    placed: placedNotes(notesDir, paths),
+    taken: takenRoutes(projectRoot),
+    target,
+    frontmatter: note.frontmatter,
+  });
   if (collision) throw new UsageError(collision);
   if (existsSync(target) && !values.force) {
     throw new UsageError(

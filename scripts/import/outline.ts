@@ -4,7 +4,7 @@
  * of the body, the sections moved up one level.
  */
 import type { Heading, Root, RootContent } from 'mdast';
-import { slugify } from '../../src/core/slug';
+import { kebabId } from '../../src/core/slug';
 import { descendants, endOfBlankLines, line, offset, plain, type Edit } from './markdown';
 import { NotANoteError } from './types';
 
@@ -22,12 +22,14 @@ export interface Outline {
 export function readOutline(tree: Root, text: string, file: string): Outline {
   const titleHeading = findTitle(tree, file);
   const title = plain(titleHeading);
-  const slug = slugify(title);
+  // The file's name, hence its URL: ASCII letters, digits and hyphens, the names the content check accepts
+  // (src/features/notes/note-files.ts) and github-slugger leaves as they are; "Café" is cafe.mdx.
+  const slug = kebabId(title);
   if (!slug) {
     throw new NotANoteError(
       file,
       line(titleHeading),
-      'the title heading has no letters or digits to name the page by.',
+      'the title heading has no Latin letters or digits to name the page by: add a few to the "## Title" (e.g. a Latin transcription).',
     );
   }
   const rest = tree.children.filter((node) => node !== titleHeading);

@@ -11,6 +11,8 @@ const intro = resolve('tests/fixtures/notes/asyncio-introduction.md');
 const eventLoop = resolve('tests/fixtures/import/event-loop-basics.md');
 const importNote = (root: string, ...args: string[]) => runScript(root, 'scripts/import/cli.ts', args);
 const fixture = (name: string) => resolve('tests/fixtures/import', name);
+/** A note of the collision tree as the importer names it: from the project copy it runs in. */
+const shown = (name: string) => `${fixture('collision-content')}/notes/${name}`;
 
 describe('npm run import', async () => {
   const project = isolatedProject('content');
@@ -27,6 +29,17 @@ describe('npm run import', async () => {
     runScript(project.root, 'scripts/import/cli.ts', [fixture('sources-title.md')]),
     runScript(project.root, 'scripts/import/cli.ts', [fixture('c10k.md'), '--force'], collisions),
     runScript(project.root, 'scripts/import/cli.ts', [fixture('probe-page.md')], collisions),
+  ]);
+  // Notes the check or the build would refuse: a URL of a section folder or a section page, a name or title it refuses.
+  const sectionClash = (...args: string[]) => runScript(project.root, 'scripts/import/cli.ts', args, collisions);
+  const wouldFail = await Promise.all([
+    sectionClash(fixture('guide.md')),
+    sectionClash(eventLoop, '--section', 'Event Loop Basics'),
+    sectionClash(eventLoop, '--section', 'guide'),
+    sectionClash(eventLoop, '--section', 'C10K'),
+    sectionClash(eventLoop, '--section', 'Sources'),
+    sectionClash(fixture('con.md')),
+    sectionClash(fixture('bidi-title.md')),
   ]);
 
   it('creates the page and says what it created', () => {
@@ -82,11 +95,30 @@ describe('npm run import', async () => {
       expect.stringMatching(
         /^import: .*yaml-bomb\.md:1: the file starts with a YAML frontmatter block that uses 72 alias\(es\) \(\*name\), .*: delete the block and start the file with the "## Title" heading\.$/,
       ),
-      `import: the title "Sources" gives the note the URL /sources/, which is the site's page src/pages/sources.astro; nothing was written. Give the note another "## Title".`,
-      `import: ${fixture('collision-content')}/notes/c10k.md already has the URL /c10k/ that this note would get; nothing was written. Import under another "## Title", or edit that note.`,
-      `import: ${fixture('collision-content')}/notes/Probe Page.md already has the URL /probe-page/ that this note would get; nothing was written. Import under another "## Title", or edit that note.`,
+      `import: the title "Sources" gives the note the URL /sources/, which is already src/pages/sources.astro's; nothing was written. Give the note another "## Title".`,
+      `import: ${shown('C10K.mdx')} already has the URL /c10k/ that this note would get; nothing was written. Import under another "## Title", or edit that note.`,
+      `import: ${shown('Probe-Page.mdx')} already has the URL /probe-page/ that this note would get; nothing was written. Import under another "## Title", or edit that note.`,
     ]);
     expect(existsSync(join(project.root, 'content/notes/sources.mdx'))).toBe(false);
-    expect(readdirSync(fixture('collision-content/notes')).sort()).toEqual(['Probe Page.md', 'c10k.md']);
+    expect(readdirSync(fixture('collision-content/notes')).sort()).toEqual(['C10K.mdx', 'Probe-Page.mdx', 'guide']);
+  });
+
+  it('refuses, in one line and writing nothing, a note whose URL or new section page another page, folder or section has, or whose name or title the check refuses', () => {
+    const lines = wouldFail.map(({ code, output }) => {
+      expect(code, output).toBe(1);
+      expect(output.trim().split('\n')).toHaveLength(1);
+      return output.trim();
+    });
+    const target = `${fixture('collision-content')}/notes`;
+    expect(lines).toEqual([
+      `import: the title "Guide" gives the note the URL /guide/, the page of the section folder ${shown('guide')}/; nothing was written. Give the note another "## Title".`,
+      `import: the title "Event Loop Basics" gives the note the URL /event-loop-basics/, which is also the page of the section "Event Loop Basics"; nothing was written. Import it into another section with --section, or give it another "## Title".`,
+      `import: the note would open the new section "guide", whose page would be /guide/, which the section "Guide" already has; nothing was written. Import it into "Guide" with --section, or under another section name.`,
+      `import: the note would open the new section "C10K", whose page would be /c10k/, the URL of ${shown('C10K.mdx')}; nothing was written. Import it into an existing section with --section, or under another section name.`,
+      `import: the note would open the new section "Sources", whose page would be /sources/, which is already src/pages/sources.astro's; nothing was written. Import it into an existing section with --section, or under another section name.`,
+      `import: the title "Con" gives the file name ${target}/con.mdx, which the check refuses ("con" is a device name on Windows, where the file cannot be checked out: rename it); nothing was written. Give the note another "## Title".`,
+      `import: ${fixture('bidi-title.md')}: field "title": the title holds U+202E, a bidirectional control that reorders the text shown around it: retype it with only the characters it shows; nothing was written.`,
+    ]);
+    expect(readdirSync(fixture('collision-content/notes')).sort()).toEqual(['C10K.mdx', 'Probe-Page.mdx', 'guide']);
   });
 });

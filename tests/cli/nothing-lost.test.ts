@@ -26,15 +26,17 @@ function build(tree: string) {
   }
 }
 
-it('two notes at one URL, or a note at the URL of a page, a build folder or a folder of notes, fail the build naming both', () => {
+it('two notes at one URL, or a note at the URL of a page, a build folder, a folder of notes or its own section page, fail the build naming both', () => {
   const notes = 'tests/fixtures/routes/notes';
   const { status, output, built } = build('tests/fixtures/routes');
   expect(status, output).not.toBe(0);
   expect(built).toBe(false);
-  expect(output).toContain('6 note URLs need fixing:');
+  expect(output).toContain('8 note URLs need fixing:');
   for (const line of [
-    `${notes}/c10k.mdx: this note and ${notes}/c10k.md both have the URL /c10k/, so one would replace the other. Rename one of the files.`,
-    `${notes}/probe-page.mdx: this note and ${notes}/Probe Page.mdx both have the URL /probe-page/`,
+    `${notes}/c10k.mdx: this note and ${notes}/c1.0k.mdx both have the URL /c10k/, so one would replace the other. Rename one of the files.`,
+    `${notes}/probe-page.mdx: this note and ${notes}/probe-pa.ge.mdx both have the URL /probe-page/`,
+    `${notes}/guide/index.mdx: this note and ${notes}/guide.mdx both have the URL /guide/`,
+    `${notes}/event-loops.mdx: this note's URL /event-loops/ is also the page of the section "Event loops", so one would replace the other`,
     `${notes}/sources.mdx: this note's URL /sources/ is already src/pages/sources.astro's, so one would replace the other.`,
     `${notes}/404.mdx: this note's URL /404/ is already src/pages/404.astro's`,
     `${notes}/pagefind.mdx: this note's URL /pagefind/ is already the build's pagefind/ folder's`,

@@ -13,10 +13,6 @@ export interface Problem {
   message: string;
 }
 
-export function formatProblem({ file, line, column, message }: Problem): string {
-  return `${file}:${line}:${column}: ${message}`;
-}
-
 /**
  * The YAML between the opening `---` and the closing `---`, and the line it
  * starts on (1-based). The YAML parser finds the closing marker: the second

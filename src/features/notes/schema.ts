@@ -1,9 +1,17 @@
 import { z } from 'astro/zod';
+import { deceptiveText } from './deceptive-text';
 
 /** Search engines cut descriptions at about this length; Pagefind shows it as the excerpt. */
 export const DESCRIPTION_MAX = 200;
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Refuses text that does not show what it holds (deceptive-text.ts): a title could pass for another page's. */
+const showsWhatItHolds = (field: string) => (value: string, ctx: z.RefinementCtx) => {
+  const why = deceptiveText(value);
+  if (why)
+    ctx.addIssue({ code: 'custom', message: `the ${field} ${why}: retype it with only the characters it shows.` });
+};
 
 /**
  * Frontmatter of a note. Kept free of `astro:content` imports so unit tests can
@@ -15,17 +23,20 @@ export const noteSchema = z
       .string({ error: 'Write the title as text.' })
       .trim()
       .min(1, 'Give the note a title.')
-      .max(90, 'Keep the title under 90 characters.'),
+      .max(90, 'Keep the title under 90 characters.')
+      .superRefine(showsWhatItHolds('title')),
     description: z
       .string({ error: 'Write the description as text (one or two sentences).' })
       .trim()
       .min(40, 'Write a description of at least 40 characters: it is the search excerpt and the meta description.')
-      .max(DESCRIPTION_MAX, `Shorten the description to ${DESCRIPTION_MAX} characters or fewer.`),
+      .max(DESCRIPTION_MAX, `Shorten the description to ${DESCRIPTION_MAX} characters or fewer.`)
+      .superRefine(showsWhatItHolds('description')),
     /** Sidebar group the note appears under. */
     section: z
       .string({ error: 'Name the sidebar section as text.' })
       .trim()
-      .min(1, 'Name the sidebar section this note belongs to.'),
+      .min(1, 'Name the sidebar section this note belongs to.')
+      .superRefine(showsWhatItHolds('section name')),
     /** Position inside its section, 1 = first. */
     order: z
       .number({ error: 'Write order as a whole number, e.g. 2.' })

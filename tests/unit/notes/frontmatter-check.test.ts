@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteSchema } from '../../../src/features/notes/schema';
-import { checkFrontmatter, formatProblem, splitFrontmatter } from '../../../src/features/notes/frontmatter-check';
+import { checkFrontmatter, splitFrontmatter } from '../../../src/features/notes/frontmatter-check';
+import { formatContentProblem } from '../../../src/core/content-error';
 
 const valid = [
   'title: What is AsyncIO',
@@ -11,7 +12,7 @@ const valid = [
 ];
 
 const note = (lines: string[], eol = '\n') => ['---', ...lines, '---', '', 'Body.', ''].join(eol);
-const messages = (text: string) => checkFrontmatter('n.mdx', text, noteSchema).map(formatProblem);
+const messages = (text: string) => checkFrontmatter('n.mdx', text, noteSchema).map(formatContentProblem);
 
 describe('frontmatter check', () => {
   it('accepts a valid note, also with CRLF line ends and a BOM', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { noteId, routeProblems, takenRoutes } from '../../../src/features/notes/unique-routes';
+import {
+  noteId,
+  routeProblems,
+  sectionProblems,
+  takenRoutes,
+  type PlacedNote,
+} from '../../../src/features/notes/unique-routes';
 
 describe('note URLs', () => {
   it('derives a note id as Astro does: each path segment slugged, a trailing index dropped', () => {
@@ -29,5 +35,35 @@ describe('note URLs', () => {
       "notes/sources.mdx: this note's URL /sources/ is already src/pages/sources.astro's",
       "notes/part.mdx: this note's URL /part/ is the index of the folder notes/part/",
     ]);
+  });
+
+  it('keeps section pages off notes, pages and each other: a top-level note opening a section named like it, a note named like another section, two sections at one page', () => {
+    const placed = (file: string, section: string, order: number): PlacedNote => ({
+      file: `notes/${file}`,
+      id: noteId(file),
+      title: file,
+      section,
+      order,
+    });
+    const taken = [{ id: 'sources', by: 'src/pages/sources.astro' }];
+    const problems = sectionProblems(
+      [
+        placed('intro/a.mdx', 'Introduction', 1),
+        placed('event-loops.mdx', 'Event loops', 2),
+        placed('loops.mdx', 'Introduction', 3),
+        placed('tasks.mdx', 'Loops', 4),
+        placed('refs.mdx', 'Sources', 5),
+        placed('guide.mdx', 'Intro', 6),
+        placed('fine.mdx', 'Fine section', 7),
+      ],
+      taken,
+    );
+    expect(problems.map((problem) => `${problem.file}: ${problem.message.split(/[,:] /)[0]}`)).toEqual([
+      'notes/event-loops.mdx: this note\'s URL /event-loops/ is also the page of the section "Event loops"',
+      'notes/loops.mdx: this note\'s URL /loops/ is also the page of the section "Loops"',
+      'notes/refs.mdx: the section "Sources" would get the page /sources/',
+      'notes/guide.mdx: the section "Intro" would get the page /intro/',
+    ]);
+    expect(problems.at(-1)!.message).toContain('which the section "Introduction" already has');
   });
 });

@@ -15,7 +15,6 @@ import {
   parseMarkdown,
   type ImportOptions,
 } from '../../../scripts/import/note';
-import { noteRoute, reservedRoutes, urlCollision } from '../../../scripts/import/collisions';
 import { readRegistry, registryEntries } from '../../../scripts/import/registry';
 import { urlKey } from '../../../src/features/citations/registry';
 import { parse } from 'yaml';
@@ -317,37 +316,6 @@ describe('input the importer refuses with one line naming the file', () => {
     expect(() => importNote('---\ntitle: x\n---\n\n## Title\n\nText.\n', options())).toThrow(
       'note.md:1: the file starts with a YAML frontmatter block; the importer writes the frontmatter itself: delete the block',
     );
-  });
-});
-
-describe('a URL the imported note would share', () => {
-  const reserved = reservedRoutes();
-
-  it('knows the routes of the site itself', () => {
-    expect(reserved.get('sources')).toBe("the site's page src/pages/sources.astro");
-    expect([...reserved.keys()]).toEqual(expect.arrayContaining(['404', 'pagefind', '_astro']));
-    expect(reserved.has('index')).toBe(false);
-  });
-
-  it('resolves a note file to its URL as the content loader does', () => {
-    expect(noteRoute('Probe Page.mdx')).toBe('probe-page');
-    expect(noteRoute('introduction/c10k.md')).toBe('introduction/c10k');
-    expect(noteRoute('guide/index.mdx')).toBe('guide');
-  });
-
-  it('refuses a reserved route, a .md or .mdx of the same slug, and a name that slugs alike', () => {
-    const files = ['c10k.md', 'Probe Page.mdx', 'introduction/what-is-asyncio.mdx', 'kept.mdx'];
-    const collision = (slug: string) => urlCollision(slug, files, reserved, 'content/notes', 'Title');
-    expect(collision('sources')).toBe(
-      `the title "Title" gives the note the URL /sources/, which is the site's page src/pages/sources.astro; nothing was written. Give the note another "## Title".`,
-    );
-    expect(collision('c10k')).toBe(
-      'content/notes/c10k.md already has the URL /c10k/ that this note would get; nothing was written. Import under another "## Title", or edit that note.',
-    );
-    expect(collision('probe-page')).toContain('content/notes/Probe Page.mdx already has the URL /probe-page/');
-    // Its own file is the "already exists, --force replaces it" case; another folder is another URL.
-    expect(collision('kept')).toBeUndefined();
-    expect(collision('what-is-asyncio')).toBeUndefined();
   });
 });
 
