@@ -9,8 +9,18 @@ export default getViteConfig({
     projects: [
       // Fast, in-process: part of `npm run check`.
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      // The command-line tools run as a contributor runs them (each builds a project copy): `npm test` only.
-      { extends: true, test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 180_000 } },
+      // The command-line tools run as a contributor runs them (each builds a project copy): `npm test` only. A file
+      // mostly waits for the builds it starts, so two run side by side (on two cores Vitest would run one at a time).
+      {
+        extends: true,
+        test: {
+          name: 'cli',
+          include: ['tests/cli/**/*.test.ts'],
+          testTimeout: 180_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
