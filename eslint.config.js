@@ -24,7 +24,15 @@ const HTML_SINKS = [
  */
 export default defineConfig(
   {
-    ignores: ['dist/', '**/.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/fixtures/'],
+    ignores: [
+      'dist/',
+      '**/.astro/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      'tests/fixtures/',
+      'preview/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

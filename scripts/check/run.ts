@@ -5,9 +5,16 @@
  *
  *   npm run check                      all steps
  *   npm run check -- --only lint,unit  some of them (names below)
+ *   npm run check -- --changed         content, build, then doctests and axe of the pages changed against main
+ *
+ * In GitHub Actions every `file:line:column: message` is also printed as a workflow command and listed in the job
+ * summary (annotations.ts).
  */
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { annotationsIn, jobSummary, workflowCommand } from './annotations.ts';
+import { baseBranch, changedFiles, changedPages, changesEveryPage, type ChangedPage } from '../lib/changed-files.ts';
 
 interface Step {
   name: string;
@@ -21,6 +28,8 @@ interface Step {
   hint: string;
   /** On failure, show the output from the first line matching this (the build logs progress before its error). */
   focus?: RegExp;
+  /** Run only when asked for (`--changed` or `--only`): it needs a browser, which `npm run check` does without. */
+  optIn?: boolean;
 }
 
 const steps: Step[] = [
@@ -79,7 +88,18 @@ const steps: Step[] = [
     needs: ['build'],
     hint: 'Each differing file is shown where the two builds part: make that output independent of time, order and machine load.',
   },
+  {
+    name: 'pages',
+    what: 'doctests and axe of the changed pages, in Chromium',
+    command: ['playwright', 'test', 'tests/e2e/doctests.spec.ts', 'tests/e2e/a11y.spec.ts'],
+    needs: ['build'],
+    optIn: true,
+    hint: 'Each failing test names the page and the snippet or rule; `npx playwright test <spec>` reruns it.',
+  },
 ];
+
+/** What `--changed` runs: the fast feedback a pull request gets first. */
+const CHANGED_STEPS = ['content', 'build', 'pages'];
 
 type Outcome = 'passed' | 'failed' | 'skipped';
 
@@ -95,10 +115,10 @@ function colourEnv(): NodeJS.ProcessEnv {
   return process.stdout.isTTY ? { ...env, FORCE_COLOR: '1' } : { ...env, NO_COLOR: '1' };
 }
 
-function runCommand([bin, ...args]: string[]): Promise<{ ok: boolean; output: string }> {
+function runCommand([bin, ...args]: string[], env: NodeJS.ProcessEnv = {}): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(bin!, args, {
-      env: colourEnv(),
+      env: { ...colourEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -109,30 +129,57 @@ function runCommand([bin, ...args]: string[]): Promise<{ ok: boolean; output: st
   });
 }
 
-/** The steps `--only a,b` names, or all of them; a wrong argument stops with one line listing the steps. */
-function selectedSteps(argv: string[]): Step[] {
+/** The steps `--only a,b` or `--changed` names, or all but the opt-in ones; a wrong argument stops with one line. */
+function selectedSteps(argv: string[]): { chosen: Step[]; changed: boolean } {
   const stepNames = steps.map((s) => s.name).join(', ');
   let only: string | undefined;
+  let changed: boolean | undefined;
   try {
-    ({ only } = parseArgs({ args: argv, options: { only: { type: 'string' } } }).values);
+    ({ only, changed } = parseArgs({
+      args: argv,
+      options: { only: { type: 'string' }, changed: { type: 'boolean' } },
+    }).values);
   } catch (error) {
     console.error(
       `check: ${(error as Error).message.split('\n')[0]}. Use \`--only <steps>\` with some of ${stepNames}.`,
     );
     process.exit(2);
   }
-  if (only === undefined) return steps;
+  if (changed) return { chosen: steps.filter((step) => CHANGED_STEPS.includes(step.name)), changed: true };
+  if (only === undefined) return { chosen: steps.filter((step) => !step.optIn), changed: false };
   const names = only.split(',').filter(Boolean);
   const unknown = names.filter((name) => !steps.some((step) => step.name === name));
   if (names.length === 0 || unknown.length > 0) {
     console.error(`check: unknown step "${unknown.join(', ') || '(none)'}" after --only; the steps are ${stepNames}.`);
     process.exit(2);
   }
-  return steps.filter((step) => names.includes(step.name));
+  return { chosen: steps.filter((step) => names.includes(step.name)), changed: false };
+}
+
+/** The pages a change touches, for the browser step (`CHECK_PAGES`, empty for none) and the job summary. */
+function pagesChanged(): { pages: ChangedPage[]; env: NodeJS.ProcessEnv } | undefined {
+  let files;
+  try {
+    files = changedFiles(baseBranch());
+  } catch (error) {
+    console.log(`check: cannot tell what changed (${(error as Error).message}); checking every page.`);
+    return undefined;
+  }
+  const pages = changedPages(files);
+  // Code, styles or sources can change any page: then every page is checked.
+  if (changesEveryPage(files)) return { pages, env: {} };
+  const shown = pages.filter((page) => page.kind !== 'removed').map((page) => page.path);
+  return { pages, env: { CHECK_PAGES: shown.join(',') || 'none' } };
 }
 
 async function main(): Promise<void> {
-  const chosen = selectedSteps(process.argv.slice(2));
+  const { chosen, changed } = selectedSteps(process.argv.slice(2));
+  const inActions = process.env.GITHUB_ACTIONS === 'true';
+  const change = changed || inActions ? pagesChanged() : undefined;
+  if (changed && change) {
+    const { CHECK_PAGES: only } = change.env;
+    console.log(`Changed pages: ${only === undefined ? 'all (code or sources changed)' : only}\n`);
+  }
   const started = performance.now();
   const results = new Map<string, Promise<Result>>();
 
@@ -146,8 +193,12 @@ async function main(): Promise<void> {
       await Promise.all((step.after ?? []).flatMap(chosenStep).map(run));
       const unmet = needs.filter((_, index) => needed[index]!.outcome !== 'passed').map((s) => s.name);
       if (unmet.length > 0) return report(step, { outcome: 'skipped', output: unmet.join(', '), seconds: 0 });
+      if (step.name === 'pages' && change?.env.CHECK_PAGES === 'none') {
+        console.log(`- ${step.name.padEnd(8)}          no page changed: nothing to run in Chromium`);
+        return { outcome: 'passed', output: '', seconds: 0 };
+      }
       const t0 = performance.now();
-      const { ok, output } = await runCommand(step.command);
+      const { ok, output } = await runCommand(step.command, step.name === 'pages' ? change?.env : {});
       return report(step, { outcome: ok ? 'passed' : 'failed', output, seconds: (performance.now() - t0) / 1000 });
     })();
     results.set(step.name, promise);
@@ -155,6 +206,12 @@ async function main(): Promise<void> {
   };
 
   const all = await Promise.all(chosen.map(run));
+  if (inActions) {
+    const annotations = chosen.flatMap((step, index) => annotationsIn(all[index]!.output, step.name));
+    for (const annotation of annotations) console.log(workflowCommand(annotation));
+    const summary = process.env.GITHUB_STEP_SUMMARY;
+    if (summary) appendFileSync(summary, jobSummary(annotations, change?.pages));
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const failed = chosen.filter((_, index) => all[index]!.outcome === 'failed').map((step) => step.name);
   if (failed.length === 0) {
