@@ -152,6 +152,10 @@ function oneUrlProblem(attribute: string, raw: string): string | undefined {
   if (!onSite && !WRITTEN_SCHEME.test(written)) {
     return `${attribute}=${short(raw)} leaves out the scheme, so the browser reads it as an address on another site, ${url.host}. Write the full https://${url.host}/… if you mean that site, or a path of this site starting with a single "/".`;
   }
+  // `https:/x` or `https:x` is a path of the page when the page is https, another site when it is http (a preview).
+  if (WRITTEN_SCHEME.test(written) && !/^https?:[\\/]{2}/i.test(written)) {
+    return `${attribute}=${short(raw)} has no "//" after its scheme, so browsers read it as a path of this site or as another site depending on the page. Write the full https://host/… address, or a path starting with "/".`;
+  }
   // Before the query: browsers read `\` as `/` there, so what a reviewer sees is not where the link goes.
   if (/^[^?#]*\\/.test(written)) {
     return `${attribute}=${short(raw)} holds a backslash, which browsers read as "/" (it leads to ${url.href.replace(NOTE_PAGE.origin, '')}). Write "/" instead.`;
@@ -183,7 +187,7 @@ export function imageProblem(attribute: string, value: string): string | undefin
     if (!IMAGE_FILE.test(url.pathname)) {
       return `${attribute}=${short(raw)} is not an image: a page loading it as one downloads the whole file for nothing. Show a .png, .jpg, .gif, .webp, .avif or .svg file saved under public/.`;
     }
-    if (url.search !== '' || url.hash !== '') {
+    if (/[?#]/.test(normalizeUrl(raw))) {
       return `${attribute}=${short(raw)} adds a query or fragment to an image, which makes the browser download the file again for each different one. Use the file's path alone.`;
     }
   }
@@ -311,7 +315,8 @@ export function attributeProblems(
     if (refused) problems.push(refused);
   }
   if (value === undefined || !isUrlAttribute(attribute)) return problems;
-  const problem = urlProblem(attribute, value) ?? (tag === 'img' ? imageProblem(attribute, value) : undefined);
+  const image = tag === 'img' && (attribute === 'src' || attribute === 'srcset');
+  const problem = urlProblem(attribute, value) ?? (image ? imageProblem(attribute, value) : undefined);
   if (problem) return [...problems, `<${element}> ${problem}`];
   // A link written as HTML or JSX skips the source registry (it sees Markdown links only) and the base path.
   if (attribute === 'href' && !normalizeUrl(value).startsWith('#')) {

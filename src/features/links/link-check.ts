@@ -155,6 +155,14 @@ export async function checkLinks(distDir: string, options: LinkCheckOptions): Pr
           report(link, 'leaves out the scheme. Write https://… so the link does not depend on how the page is served.');
           continue;
         case 'web':
+          // `https:/x` is a path of this site on an https page and another site on an http one (a local preview).
+          if (!/^https?:[\\/]{2}/i.test(value)) {
+            report(
+              link,
+              'has no "//" after its scheme. Write the full https://host/… address, or a path on this site.',
+            );
+            continue;
+          }
           if (classified.url.origin !== origin) continue;
           url = classified.url;
           break;

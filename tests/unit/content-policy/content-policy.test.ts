@@ -157,7 +157,7 @@ const attacks: Record<string, string[]> = {
   'backslash-links.mdx': [
     '9:1: […](…): href="\\\\evil.example/x" holds a backslash, which browsers read as "/"',
     `9:29: […](…): href="/\\\\evil.example/x" ${OTHER_SITE}`,
-    '9:57: […](…): href="https:\\\\evil.example/x" holds a backslash',
+    '9:57: […](…): href="https:\\\\evil.example/x" has no "//" after its scheme',
     `11:6: <img> src="\\\\\\\\evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
     `11:52: <img> src="/\\\\evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
     `13:6: <img> src="\\\\\\\\evil.example/pixel.png" ${LOADS_ELSEWHERE}`,
@@ -172,6 +172,10 @@ const attacks: Record<string, string[]> = {
     '11:75: <img> src="/favicon.svg#x" adds a query or fragment to an image',
     `13:6: <img> src="/a/%2e%2e/%2e%2e/pyodide/pyodide.asm.wasm" ${NOT_IMAGE}`,
     `13:67: <q> cite="java\\tscript:alert(1)" ${RUNS_SCRIPT}`,
+    // Without "//" an https: address is a path of an https page and another site on an http one.
+    '15:1: ![…](…): src="https:/evil.example/a.png" has no "//" after its scheme',
+    '15:33: […](…): href="https:evil.example/x" has no "//" after its scheme',
+    '15:64: <img> src="/favicon.svg?" adds a query or fragment to an image',
   ],
   'malformed-urls.mdx': [
     '9:1: […](…): href="#%E0%A4%A" holds the percent-escape "%E0%A4%A", which spells no text',
@@ -362,6 +366,8 @@ describe('content policy rules: addresses as the browser reads them, attributes 
     expect(urlProblem('href', 'https:\\\\evil.example/x')).toMatch(/holds a backslash/);
     expect(urlProblem('href', 'https://example.org\\@evil.example/')).toMatch(/holds a backslash/);
     expect(urlProblem('href', '/intro/\n/c10k/')).toMatch(/holds a tab or line break/);
+    expect(urlProblem('src', 'https:/evil.example/a.png')).toMatch(/no "\/\/" after its scheme/);
+    expect(urlProblem('href', 'HTTPS://example.org/')).toBeUndefined();
     expect(urlProblem('src', '//evil.example/a.png')).toMatch(/loads from another site/);
     expect(urlProblem('srcset', '/a.png 1x, \\\\evil.example/a.png 2x')).toMatch(/loads from another site/);
     expect(urlProblem('href', '#%E0%A4%A')).toMatch(/percent-escape "%E0%A4%A"/);
@@ -377,6 +383,7 @@ describe('content policy rules: addresses as the browser reads them, attributes 
     expect(imageProblem('src', '/a/%2e%2e/_astro/page.js')).toMatch(/is not an image/);
     expect(imageProblem('srcset', '/a.png 1x, /b.json 2x')).toMatch(/is not an image/);
     expect(imageProblem('src', '/a.png?1')).toMatch(/query or fragment/);
+    expect(imageProblem('src', '/a.png?')).toMatch(/query or fragment/);
     expect(imageProblem('src', '/figures/A.PNG')).toBeUndefined();
     expect(imageProblem('src', 'data:image/png;base64,AAAA')).toBeUndefined();
   });
@@ -388,6 +395,8 @@ describe('content policy rules: addresses as the browser reads them, attributes 
       expect.stringMatching(/^colspan= on <span> is not an attribute a note may use on <span>/),
     ]);
     expect(attributeProblems('a', 'target', '_blank')).toEqual([expect.stringMatching(/is not an attribute/)]);
+    // An image map is not an image: one message, about the attribute.
+    expect(attributeProblems('img', 'usemap', '#m')).toEqual([expect.stringMatching(/^usemap= on <img> is not an/)]);
     expect(attributeProblems('div', 'className', 'toc', 'class')).toEqual([expect.stringMatching(/class="toc"/)]);
     // A refused element is reported once, not again for each of its attributes.
     expect(attributeProblems('button', 'data-theme-toggle', '')).toEqual([]);

@@ -17,6 +17,7 @@ describe('link check over a built site', () => {
       'dist/index.html: <a href="/a/#%E0%A4%A"> on / holds the percent-escape "%E0%A4%A", which spells no text, so no file or id can match it. Fix the link in the note that wrote it.',
       'dist/index.html: <a href="/a%ZZ/"> on / holds the percent-escape "%ZZ", which spells no text, so no file or id can match it. Fix the link in the note that wrote it.',
       'dist/index.html: <a href="http://[::1"> on / is not an address a browser can follow: the URL parser rejects it. Write an absolute http(s) URL or a path on this site.',
+      'dist/index.html: <a href="https:/example.org/page"> on / has no "//" after its scheme. Write the full https://host/… address, or a path on this site.',
       'dist/index.html: <img srcset="/missing.png"> on / points to /missing.png, where the built site has no page or file. Fix the link, or create the page it means.',
     ]);
   });
