@@ -205,13 +205,14 @@ export function siteImages(attribute: string, value: string): string[] {
 
 /**
  * The attributes a note may write, by element (`*`: on any allowed element). Notes are plain Markdown, so this is
- * short: titles, language and direction, table spans, list numbering, and an image's own description and size.
- * Everything else is refused, features' hooks (`data-*`), `id`, `class`, `hidden` and `popover` among them.
+ * short: titles, language and direction, table spans, list numbering, an image's address and description (not its
+ * size: a zero-size image hides an alt text that search indexes). Everything else is refused, features' hooks
+ * (`data-*`), `id`, `class`, `hidden` and `popover` among them.
  */
 export const ALLOWED_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
   '*': new Set(['title', 'lang', 'dir']),
   a: new Set(['href']),
-  img: new Set(['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding']),
+  img: new Set(['src', 'srcset', 'sizes', 'alt', 'loading', 'decoding']),
   td: new Set(['colspan', 'rowspan', 'align']),
   th: new Set(['colspan', 'rowspan', 'align', 'scope']),
   ol: new Set(['start', 'reversed', 'type']),

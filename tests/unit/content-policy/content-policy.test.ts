@@ -237,7 +237,7 @@ describe('content policy: what a note may write', () => {
     const mdx = [
       "Braces {'{'} and {'}'}, a number {42}, a template {`text`}, {/* a comment */} and \\{ escaped \\}.",
       '<span title="a title" lang="fr" className="">span</span> <abbr title={"Input/Output"}>I/O</abbr> <a href="#top">top</a>',
-      '<img src="/favicon.svg" srcSet="/favicon.svg 2x" alt="icon" width="16" height="16" /> ![icon](/favicon.svg)',
+      '<img src="/favicon.svg" srcSet="/favicon.svg 2x" alt="icon" /> ![icon](/favicon.svg)',
       '<details open><summary>More</summary>text</details> <ol start="3"><li value="3">three</li></ol>',
       '<>fragment</>',
     ].join('\n\n');
@@ -395,6 +395,8 @@ describe('content policy rules: addresses as the browser reads them, attributes 
       expect.stringMatching(/^colspan= on <span> is not an attribute a note may use on <span>/),
     ]);
     expect(attributeProblems('a', 'target', '_blank')).toEqual([expect.stringMatching(/is not an attribute/)]);
+    // A zero-size image would show readers nothing of an alt text that search indexes.
+    expect(attributeProblems('img', 'width', '0')).toEqual([expect.stringMatching(/is not an attribute/)]);
     // An image map is not an image: one message, about the attribute.
     expect(attributeProblems('img', 'usemap', '#m')).toEqual([expect.stringMatching(/^usemap= on <img> is not an/)]);
     expect(attributeProblems('div', 'className', 'toc', 'class')).toEqual([expect.stringMatching(/class="toc"/)]);
