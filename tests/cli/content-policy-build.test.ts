@@ -91,7 +91,7 @@ it('lists refused notes together with a note whose content error stopped the bun
     '4 note problems need fixing:',
     `${notes}/export-runs.mdx:9:1: \`export const ran = globalThis.process…\` is an import or export`,
     `${notes}/jsx-script.mdx:9:1: <script> is not allowed in a note`,
-    `${notes}/script.md:9:1: <script> is not allowed in a note`,
+    `${notes}/script.mdx:9:1: <script> is not allowed in a note`,
     `${notes}/unknown-citation.mdx:13:1: [Source](source:kegel-c10) cites the unknown source id "kegel-c10"`,
   ];
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
