@@ -75,6 +75,8 @@ function message(clash: RouteClash, note: PlacedNote, show: (path: string) => st
         return `${opens}, which is already ${other}'s; nothing was written. Import it into an existing section with --section, or under another section name.`;
       }
       return `${gives}, which is already ${other}'s; ${anotherTitle}`;
+    case 'taken-folder':
+      return `the folder ${show(clash.file)}/ already has the URL /${id}/ of ${other}; nothing was written. Run \`npm run check\`, which says how to fix it, then import again.`;
     case 'folder':
       return `${gives}, the page of the section folder ${show(other)}/; ${anotherTitle}`;
     case 'section':

@@ -13,6 +13,9 @@ import { codePoint, deceptiveText } from './deceptive-text';
 /** Longest file or folder name under notes/: past it, paths hit Windows' limits and URLs grow unreadable. */
 export const NAME_MAX = 100;
 
+/** Longest path of a note under notes/, for the same reasons: folders deep enough pass every name's limit. */
+export const PATH_MAX = 200;
+
 const SAFE_NAME = /^[A-Za-z0-9._-]+$/;
 const RENAME = `rename it with only letters a-z and A-Z, digits, "-", "_" and ".".`;
 
@@ -117,7 +120,11 @@ export function contentFiles(root: string): ContentFiles {
         continue;
       }
       if (!inNotes) continue;
-      const why = notANote(path);
+      const inFolder = relative(join(root, 'notes'), path);
+      const why =
+        inFolder.length > PATH_MAX
+          ? `the path under notes/ is ${inFolder.length} characters long: shorten it to ${PATH_MAX} or fewer (fewer or shorter folders).`
+          : notANote(path);
       if (why) refuse(path, why);
       else notes.push(path);
     }

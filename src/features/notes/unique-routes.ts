@@ -51,7 +51,7 @@ export interface RouteClash {
   /** The shared URL, without slashes. */
   id: string;
   /** What else has the URL: another note, a page of the site, a folder of notes' section page, a section's page, or (`sections`) another section's page. */
-  kind: 'note' | 'taken' | 'folder' | 'section' | 'sections';
+  kind: 'note' | 'taken' | 'folder' | 'taken-folder' | 'section' | 'sections';
   /** That other thing: a note's file, what uses a taken route, a folder, or a section's name. */
   other: string;
   /** When the URL is a section's page (kinds `taken` and `sections`): that section's name. */
@@ -85,6 +85,14 @@ export function routeClashes(notesDir: string, files: readonly string[], taken: 
       clashes.push({ file: first!, id, kind: 'folder', other: `${relative(process.cwd(), join(notesDir, id))}/` });
     }
   }
+  // A folder named like a page or a build folder (`pagefind/`) would put its notes' pages inside it.
+  for (const folder of folders) {
+    const user = !folder.includes('/') && taken.find((route) => route.id === folder);
+    if (user) {
+      const file = `${relative(process.cwd(), join(notesDir, folder))}/`;
+      clashes.push({ file, id: folder, kind: 'taken-folder', other: user.by });
+    }
+  }
   return clashes;
 }
 
@@ -103,8 +111,9 @@ export function sectionClashes(notes: readonly PlacedNote[], taken: readonly Tak
   for (const { label, notes: members } of sections) {
     const first = members[0]!;
     const slug = sectionSlug(label, first.id);
-    // A section in a folder has the folder's URL, which routeClashes keeps every note off.
-    const note = first.id.includes('/') ? undefined : notes.find((each) => each.id === slug);
+    // A section in a folder has the folder's URL, which routeClashes keeps every note and page off.
+    if (first.id.includes('/')) continue;
+    const note = notes.find((each) => each.id === slug);
     const user = taken.find((route) => route.id === slug);
     if (note) clashes.push({ file: note.file, id: slug, kind: 'section', other: label });
     else if (user) clashes.push({ file: first.file, id: slug, kind: 'taken', other: user.by, section: label });
@@ -126,6 +135,8 @@ function clashMessage({ id, kind, other, section }: RouteClash): string {
       return `this note and ${other} both have the URL /${id}/, so one would replace the other. Rename one of the files.`;
     case 'taken':
       return `this note's URL /${id}/ is already ${other}'s, so one would replace the other. Rename the note's file.`;
+    case 'taken-folder':
+      return `this folder's URL /${id}/ is already ${other}'s, and its notes' pages would be written inside it. Rename the folder.`;
     case 'folder':
       return `this note's URL /${id}/ is the index of the folder ${other}, which belongs to the notes in it. Rename the note's file or move it into the folder.`;
     case 'section':

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkNotes } from '../../../src/features/notes/content-check';
-import { contentFiles, NAME_MAX } from '../../../src/features/notes/note-files';
+import { contentFiles, NAME_MAX, PATH_MAX } from '../../../src/features/notes/note-files';
 import { formatContentProblem } from '../../../src/core/content-error';
 
 const note = (title = 'A note') =>
@@ -177,6 +177,15 @@ describe('other file tricks', () => {
       'con.mdx: "con" is a device name on Windows, where the file cannot be checked out: rename it.',
       'folder.: Windows drops a name\'s final ".": remove it.',
       `${long}x: the name is ${NAME_MAX + 1} characters long: shorten it to ${NAME_MAX} or fewer.`,
+    ]);
+  });
+
+  it('refuses a path under notes/ longer than Windows and readers can take, however short each name', () => {
+    const deep = `${Array.from({ length: 8 }, (_, i) => `${'d'.repeat(24)}${i}`).join('/')}/note.mdx`;
+    const { root } = tree({ [deep]: note(), 'short/note.mdx': note() });
+    expect(deep.length).toBeGreaterThan(PATH_MAX);
+    expect(refused(root)).toEqual([
+      `${deep}: the path under notes/ is ${deep.length} characters long: shorten it to ${PATH_MAX} or fewer (fewer or shorter folders).`,
     ]);
   });
 

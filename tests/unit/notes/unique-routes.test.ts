@@ -37,6 +37,24 @@ describe('note URLs', () => {
     ]);
   });
 
+  it('keeps a folder of notes out of a folder the site or the build owns (pagefind/, _astro/, a page)', () => {
+    const dir = 'notes';
+    const files = ['pagefind/a.mdx', 'pagefind/b.mdx', '_astro/c.mdx', 'guide/sources/d.mdx', 'fine/e.mdx'];
+    const problems = routeProblems(
+      dir,
+      files.map((file) => `${dir}/${file}`),
+      [
+        { id: 'pagefind', by: "the build's pagefind/ folder" },
+        { id: '_astro', by: "the build's _astro/ folder" },
+        { id: 'sources', by: 'src/pages/sources.astro' },
+      ],
+    );
+    expect(problems.map((problem) => `${problem.file}: ${problem.message}`)).toEqual([
+      "notes/pagefind/: this folder's URL /pagefind/ is already the build's pagefind/ folder's, and its notes' pages would be written inside it. Rename the folder.",
+      "notes/_astro/: this folder's URL /_astro/ is already the build's _astro/ folder's, and its notes' pages would be written inside it. Rename the folder.",
+    ]);
+  });
+
   it('keeps section pages off notes, pages and each other: a top-level note opening a section named like it, a note named like another section, two sections at one page', () => {
     const placed = (file: string, section: string, order: number): PlacedNote => ({
       file: `notes/${file}`,
