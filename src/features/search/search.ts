@@ -13,15 +13,13 @@ import scrollSpy from '../headings/scroll-spy?worker&url';
 interface PagefindModal extends HTMLElement {
   open(): void;
   close(): void;
-  /** Pagefind's own state: set by `open()`, cleared only in its dialog's `close` handler. */
+  /** Pagefind's own state: set by `open()`, cleared only in its dialog's `close` event handler. */
   readonly isOpen: boolean;
   readonly dialogEl: HTMLDialogElement | null;
 }
 
 const bundle = `${import.meta.env.BASE_URL}pagefind/`;
 let loading: Promise<PagefindModal> | undefined;
-/** Where focus returns when the dialog closes (set on each open). */
-let returnFocus: HTMLElement | null = null;
 
 /**
  * Adds a stylesheet or script to <head> and waits for it. Elements rather than
@@ -57,10 +55,7 @@ async function loadModal(): Promise<PagefindModal> {
   // On the modal, in the capture phase: `close` does not bubble, and Pagefind may replace its dialog element.
   modal.addEventListener(
     'close',
-    () => {
-      document.querySelector('[data-search-open]')?.setAttribute('aria-expanded', 'false');
-      returnFocus?.focus();
-    },
+    () => document.querySelector('[data-search-open]')?.setAttribute('aria-expanded', 'false'),
     true,
   );
   document.body.append(config, modal);
@@ -130,6 +125,11 @@ function focusToRestore(button: HTMLButtonElement | null): HTMLElement | null {
   return active instanceof HTMLElement && active !== document.body ? active : button;
 }
 
+/** Resolves when `dialog` fires its `close` event. */
+function closed(dialog: HTMLDialogElement): Promise<unknown> {
+  return new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+}
+
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   const restoreTo = focusToRestore(button);
   const stopBuffering = bufferTyping();
@@ -147,13 +147,13 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
     stopBuffering();
     return;
   }
-  // Pagefind counts its modal as open until its dialog's `close` event has run, and ignores `open()` until then:
-  // give that event a moment (a "/" right after Escape). When none comes (Pagefind re-rendered its dialog while open, as
-  // when its translations arrive late), send the event that resets it.
-  if (modal.isOpen) await new Promise((wait) => setTimeout(wait, 200));
-  if (modal.isOpen) modal.dialogEl?.dispatchEvent(new Event('close'));
+  // Pagefind counts its modal as open until its dialog's `close` event has run, and ignores `open()` until then; the
+  // browser fires that event a task after the dialog closes, so a "/" right after Escape can come in between.
+  if (modal.isOpen && modal.dialogEl) await closed(modal.dialogEl);
   const typed = stopBuffering();
-  returnFocus = restoreTo;
+  // A modal dialog gives focus back as it closes to what had focus when it opened; with nothing focused, focus stays in
+  // the closed dialog until the next rendering step and a "/" typed meanwhile goes to its hidden field, not to search.
+  if (restoreTo && document.activeElement !== restoreTo) restoreTo.focus({ preventScroll: true });
   modal.open();
   const input = modal.querySelector('input');
   if (input && typed) {
