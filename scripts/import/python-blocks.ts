@@ -1,17 +1,16 @@
 /**
  * Imported notes' Python: each fenced ```python block (not yet a snippet) is
  * run once in the readers' sandbox (python-sandbox.ts: the page's runner in
- * Chromium, behind its sandboxed frame).
+ * Chromium, behind its sandboxed frame), each in a fresh interpreter, so no
+ * block can change what a later one prints or how it ends.
  * A block that finishes cleanly within the time limit becomes a
  * ```python run snippet with what it printed as its ```text output; a block
  * that reads input, uses the network, fails or runs too long stays static.
  * Returns the new MDX and one line per block saying what happened and why.
  */
 import type { Code } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
+import { parseNote } from '../../src/markdown/parse-note';
 import { isOutputBlock, isRunBlock } from '../../src/features/snippets/runnable-snippets';
 import { TIME_LIMIT_MS } from '../../src/features/snippets/runner/host';
 import { openPythonSandbox, type PythonSandbox } from './python-sandbox';
@@ -34,6 +33,16 @@ function staticReason(source: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A backtick fence longer than any run of backticks or tildes in the output, so
+ * no printed line can close it (CommonMark lets a closing fence be indented up
+ * to three spaces and be longer than the opening one, never shorter).
+ */
+function outputFence(output: string[]): string {
+  const longest = Math.max(0, ...output.flatMap((line) => [...line.matchAll(/`+|~+/g)].map((run) => run[0].length)));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
 const lastLine = (texts: string[]) => texts.filter(Boolean).at(-1) ?? 'no message';
 
 export async function makePythonRunnable(
@@ -41,7 +50,7 @@ export async function makePythonRunnable(
   file: string,
   limitMs: number = TIME_LIMIT_MS,
 ): Promise<PythonBlocksResult> {
-  const tree = fromMarkdown(mdx, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const { tree } = parseNote(file, mdx);
   const blocks: Code[] = [];
   visit(tree, 'code', (node, index, parent) => {
     if (!['python', 'py'].includes(node.lang ?? '') || isRunBlock(node)) return;
@@ -72,8 +81,6 @@ export async function makePythonRunnable(
         report.push(`${where}: left static: it did not finish within ${limitMs / 1000} s, the snippet time limit.`);
       } else if (result.reason !== 'finished') {
         report.push(`${where}: left static: it fails in the sandbox (${lastLine(printed)}).`);
-      } else if (printed.some((text) => text.startsWith('```'))) {
-        report.push(`${where}: left static: its output contains a code fence.`);
       } else {
         report.push(`${where}: made runnable; its output (${printed.length} lines) is the expected output.`);
         edits.push({ start, end: block.position!.end.line, output: printed });
@@ -84,7 +91,8 @@ export async function makePythonRunnable(
   }
   for (const { start, end, output } of edits.reverse()) {
     lines[start - 1] = lines[start - 1]!.replace(/^(\s*(`{3,}|~{3,})\s*(python|py)\b)/, '$1 run');
-    lines.splice(end, 0, '', '```text output', ...output, '```');
+    const fence = outputFence(output);
+    lines.splice(end, 0, '', `${fence}text output`, ...output, fence);
   }
   return { mdx: lines.join('\n'), report };
 }

@@ -94,7 +94,7 @@ function serve(outDir: string, frame: { file: string; html: string }): Promise<{
   );
 }
 
-/** Starts the sandbox: the runner page in headless Chromium, Python loaded on the first run and kept warm. */
+/** Starts the sandbox: the runner page in headless Chromium; each run gets a fresh interpreter (python/session.ts). */
 export async function openPythonSandbox(): Promise<PythonSandbox> {
   const frame = buildSandboxFrame('python');
   const outDir = await buildHostPage(frame.file);

@@ -1,7 +1,51 @@
+/**
+ * Imported notes' Python blocks: `npm run import` itself, run as a contributor
+ * runs it (tsx, a fresh copy of the project), then the function on notes that
+ * probe the sandbox.
+ */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Code, Heading } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { expect, test } from 'vitest';
 import { makePythonRunnable } from '../../scripts/import/python-blocks';
+import { isolatedProject, runScript } from '../helpers/isolated-project';
+
+test('npm run import runs each Python block in a clean run of its own and writes only what it printed', async () => {
+  const project = isolatedProject('content');
+  try {
+    const { code, output } = await runScript(project.root, 'scripts/import/cli.ts', [
+      resolve('tests/fixtures/import-python/python-on-trial.md'),
+    ]);
+    expect(output).not.toContain('the sandbox frame did not start');
+    expect(code, output).toBe(0);
+    const report = output.split('\n').filter((line) => /^\s+\S+:\d+: (made runnable|left static)/.test(line));
+    expect(report.map((line) => line.replace(/^\s+\S+:\d+: /, ''))).toEqual([
+      'made runnable; its output (1 lines) is the expected output.',
+      // The forger's own run is what it printed; what it did to its interpreter died with it.
+      'made runnable; its output (1 lines) is the expected output.',
+      'left static: it fails in the sandbox (ValueError: a real failure).',
+      'left static: it did not finish within 10 s, the snippet time limit.',
+      'made runnable; its output (3 lines) is the expected output.',
+    ]);
+    const written = readFileSync(join(project.root, /Created (\S+)/.exec(output)![1]!), 'utf8');
+    const tree = fromMarkdown(written);
+    const outputs: string[] = [];
+    visit(tree, 'code', (node: Code) => {
+      if (node.lang === 'text' && node.meta === 'output') outputs.push(node.value);
+    });
+    expect(outputs).toEqual(['honest', 'planted', '   ```\n## Not a heading\n~~~~ and ````` in a line']);
+    const headings: string[] = [];
+    visit(tree, 'heading', (node: Heading) => void headings.push(toString(node)));
+    expect(headings).not.toContain('Not a heading');
+  } finally {
+    project.dispose();
+  }
+}, 600_000);
 
 const note = [
   '## A note',

@@ -1,6 +1,7 @@
 /**
  * The runner chunk: Run, Stop, Edit and Reset for one snippet. Each run gets a
- * fresh worker in the page's sandboxed frame (runner/frame-host.ts); output
+ * fresh worker in the page's sandboxed frame (runner/frame-host.ts), and one
+ * run at a time goes on in a page: Run stops the run under way; output
  * arrives capped by the host (runner/host.ts) and is written as text nodes
  * only, never as HTML, a slice per animation frame so a flood cannot block the
  * page.
@@ -12,8 +13,8 @@ import type { OutputLine } from './runner/protocol';
 type Editor = import('./editor').SnippetEditor;
 type Transpile = typeof import('./runner/transpile').transpile;
 
-// Python snippets (python/page.ts, its own chunk): same toolbar, panel and lines; a warm CPython instead of a
-// fresh worker per run. Only these few lines of this file know about Python.
+// Python snippets (python/page.ts, its own chunk): same toolbar, panel and lines; a fresh CPython per run, started
+// ahead in its own frame. Only these few lines of this file know about Python.
 const isPython = (snippet: HTMLElement) => snippet.dataset.snippetLang === 'python';
 const pythonChunk = () => import('./python/page');
 
@@ -24,6 +25,11 @@ interface SnippetState {
 }
 
 const states = new WeakMap<HTMLElement, SnippetState>();
+
+/** The page's run under way: a new Run stops it, so lines, Stop and the time limit all belong to one run. */
+let active: Run | undefined;
+/** Counts Run clicks, so a click overtaken by a later one (while the Python chunk loads) starts nothing. */
+let clicks = 0;
 
 // One worker started ahead of time, so a click does not wait for a worker to boot.
 let spare: SandboxWorker | undefined;
@@ -180,26 +186,28 @@ function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement
 }
 
 async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
-  state.run?.stop();
+  const click = ++clicks;
+  active?.stop();
   const panel = part<HTMLElement>(snippet, '.snippet-output');
   const writer = writerFor(panel);
   writer.clear();
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
   if (code === null) return showStatus(snippet, 'failed');
+  const python = isPython(snippet) ? await pythonChunk() : undefined;
+  if (click !== clicks) return;
   const onLine = (line: OutputLine) => writer.add(line);
-  const current = isPython(snippet)
-    ? (await pythonChunk()).startPythonRun(code, panel, onLine)
-    : startRun({ code, spawn, onLine });
-  state.run = current;
+  const current = python ? python.startPythonRun(code, panel, onLine) : startRun({ code, spawn, onLine });
+  active = state.run = current;
   setRunning(snippet, true);
   showStatus(snippet, 'running');
   void current.result.then(({ reason }) => {
+    if (active === current) active = undefined;
     if (state.run !== current) return;
     state.run = undefined;
     setRunning(snippet, false);
     showStatus(snippet, reason);
-    if (!isPython(snippet)) prepare();
+    if (!python) prepare();
   });
 }
 

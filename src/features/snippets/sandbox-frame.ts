@@ -11,7 +11,6 @@
  * scripts that speak to it.
  */
 import { createHash } from 'node:crypto';
-import type { FrameEvent, FrameRequest } from './runner/protocol.ts';
 
 /**
  * The policy of the frame and of every worker in it. Each source is something
@@ -49,21 +48,35 @@ export function pythonFramePolicy(scriptHash: string): string {
 }
 
 /**
- * Runs inside the frame (stringified into its inline script, so it must not
- * close over anything). Only the embedding page may command it; each spawned
- * worker gets its port to the page and is terminated on request.
+ * Runs inside the frame. Plain JavaScript in a string, not a stringified
+ * function: tools that compile this module (tsx, Vite) would otherwise leave
+ * their own helpers in it (esbuild's `__name(…)`), which the frame lacks.
+ * Only the embedding page may command it; each spawned worker gets its port to
+ * the page and is terminated on request. Messages follow FrameRequest and
+ * FrameEvent (runner/protocol.ts).
+ *
+ * The Python frame also keeps the first compiled WebAssembly.Module a worker
+ * posts and hands it to every later worker (ConnectRequest.wasm), which then
+ * instantiates CPython without compiling 9.6 MB of wasm again. A module is
+ * code, not state: each instance gets its own memory. The first one is always
+ * CPython's: a worker posts it while loading, before any snippet runs in it,
+ * and no snippet runs anywhere before some worker has loaded.
  */
-function frameScript(): void {
-  const workers = new Map<number, { worker: Worker; url: string }>();
-  const tell = (event: FrameEvent) => window.parent.postMessage(event, '*');
-  window.addEventListener('message', (event: MessageEvent<FrameRequest>) => {
+const frameScript = (keepWasm: boolean) => `(() => {
+  const keepWasm = ${keepWasm};
+  let wasm;
+  const workers = new Map();
+  const tell = (event) => window.parent.postMessage(event, '*');
+  window.addEventListener('message', (event) => {
     if (event.source !== window.parent) return;
     const request = event.data;
     if (request.type === 'terminate') {
       const entry = workers.get(request.id);
       workers.delete(request.id);
-      entry?.worker.terminate();
-      if (entry) URL.revokeObjectURL(entry.url);
+      if (entry) {
+        entry.worker.terminate();
+        URL.revokeObjectURL(entry.url);
+      }
       return;
     }
     const { id, source, port } = request;
@@ -74,7 +87,12 @@ function frameScript(): void {
         error.preventDefault();
         tell({ type: 'failure', id, message: error.message || 'the worker script could not start' });
       });
-      worker.postMessage({ type: 'connect' }, [port]);
+      if (keepWasm) {
+        worker.addEventListener('message', (event) => {
+          if (!wasm && event.data instanceof WebAssembly.Module) wasm = event.data;
+        });
+      }
+      worker.postMessage({ type: 'connect', wasm }, [port]);
       workers.set(id, { worker, url });
     } catch (error) {
       URL.revokeObjectURL(url);
@@ -82,7 +100,7 @@ function frameScript(): void {
     }
   });
   tell({ type: 'ready' });
-}
+})();`;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
@@ -96,7 +114,7 @@ export interface SandboxFrame {
 export type FrameKind = 'typescript' | 'python';
 
 export function buildSandboxFrame(kind: FrameKind = 'typescript'): SandboxFrame {
-  const script = `(${String(frameScript)})();`;
+  const script = frameScript(kind === 'python');
   const policy = (kind === 'python' ? pythonFramePolicy : framePolicy)(`sha256-${sha256(script)}`);
   const html = [
     '<!doctype html>',

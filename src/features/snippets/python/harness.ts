@@ -1,32 +1,16 @@
 /**
- * The Python side of a run, installed once per interpreter. `_snippet_run`
- * gives every run a fresh `__main__` namespace, forgets modules and files the
- * previous run created, compiles the reader's code as the file "<snippet>"
- * (so tracebacks carry the snippet's own line numbers and source lines) and
- * prints uncaught exceptions as CPython does, minus this harness's frames.
- * It returns the exit status: 0 finished, 1 failed.
+ * The Python side of a run, installed in each interpreter before its one run
+ * (the page starts a fresh interpreter for every run, python/session.ts, so
+ * nothing a run changes, this harness included, outlives it). `_snippet_run`
+ * compiles the reader's code as the file "<snippet>" (so tracebacks carry the
+ * snippet's own line numbers and source lines), runs it in a `__main__`
+ * namespace of its own and prints uncaught exceptions as CPython does, minus
+ * this harness's frames. It returns the exit status: 0 finished, 1 failed.
  */
 export const HARNESS = String.raw`
-import linecache, os, shutil, sys, traceback
+import linecache, sys, traceback
 
 _SNIPPET = "<snippet>"
-_baseline_modules = frozenset(sys.modules)
-_scratch_dirs = ("/tmp", os.path.expanduser("~"))
-
-def _snippet_forget_previous_run():
-    for name in [name for name in sys.modules if name not in _baseline_modules]:
-        del sys.modules[name]
-    for directory in _scratch_dirs:
-        os.makedirs(directory, exist_ok=True)
-        for entry in os.listdir(directory):
-            path = os.path.join(directory, entry)
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                os.unlink(path)
-    os.chdir(_scratch_dirs[1])
-    sys.stdout.flush()
-    sys.stderr.flush()
 
 _HIDDEN = ("/pyodide/", "/_pyodide/")
 
@@ -61,7 +45,6 @@ except ValueError as _error:
     del _error
 
 def _snippet_run(source):
-    _snippet_forget_previous_run()
     linecache.cache[_SNIPPET] = (len(source), None, source.splitlines(True), _SNIPPET)
     namespace = {"__name__": "__main__", "__builtins__": __builtins__}
     try:

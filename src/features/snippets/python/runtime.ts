@@ -1,6 +1,7 @@
 /**
- * One warm CPython (Pyodide) that runs snippets one after another, shared by
- * the page's worker (worker.ts) and the doctests (node.ts). It speaks the
+ * A CPython (Pyodide) made ready to run snippets: the page's worker (worker.ts)
+ * runs one snippet per interpreter; the runtime's unit tests (node.ts) run
+ * several in one, which only project-written code may do. It speaks the
  * snippet protocol (runner/protocol.ts): every stdout/stderr line becomes a
  * `line` message with its milliseconds since the run started, and the run
  * ends with `done`.

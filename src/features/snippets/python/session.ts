@@ -1,12 +1,14 @@
 /**
- * The page's side of Python: one warm interpreter per page, in a worker of
- * its own sandboxed frame (opaque origin; the frame's policy allows no request
- * at all, see sandbox-frame.ts). The page itself reads Pyodide's files from
- * `<base>pyodide/<version>/` (its own policy allows 'self'), counting bytes
- * for the progress bar, and streams them to the worker as they arrive, which
- * loads CPython from them. Loading starts on intent (`warmUp`) or on the first Run; runs
- * then reuse the interpreter. Stop and the time limit terminate the worker,
- * and a fresh one starts at once from the bytes the page kept.
+ * The page's side of Python: a fresh interpreter for every run, each in a
+ * worker of its own in the Python sandboxed frame (opaque origin; the frame's
+ * policy allows no request at all, see sandbox-frame.ts). The page itself
+ * reads Pyodide's files from `<base>pyodide/<version>/` once (its own policy
+ * allows 'self'), counting bytes for the progress bar, and streams them to the
+ * first worker as they arrive; it keeps the bytes and hands a copy to each
+ * later one. Loading starts on intent (`warmUp`) or on the first Run; when a
+ * run ends, however it ends, its worker is terminated and the next run's
+ * interpreter starts loading at once, so a reader who clicks Run again finds
+ * it ready.
  */
 import { frameHost, type FramedWorker } from '../runner/frame-host';
 import { startRun, type Run, type RunResult, type SandboxWorker } from '../runner/host';
@@ -35,7 +37,12 @@ const indexURL = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${PYOD
 const progressListeners = new Set<(progress: LoadProgress) => void>();
 let downloads: Promise<Record<PyodideFileName, Download>> | undefined;
 let streamsTaken = false;
-let current: Interpreter | undefined;
+/** The interpreter the next run takes, started ahead of it. */
+let spare: Interpreter | undefined;
+/** The run under way on this page, if any. */
+let active: Run | undefined;
+/** This browser cannot run Pyodide (no JSPI): no interpreter is started again. */
+let unsupported = false;
 
 /** One of Pyodide's files as it downloads: a stream for the first interpreter, the whole bytes for the page to keep. */
 interface Download {
@@ -126,33 +133,25 @@ function startInterpreter(): Interpreter {
   return { worker, loaded, listeners };
 }
 
-/** Starts loading Python ahead of the first Run (pointer over or focus in a Python snippet). */
+/** Starts loading Python ahead of a Run: on intent (pointer over or focus in a Python snippet), and after each run. */
 export function warmUp(): void {
-  current ??= startInterpreter();
+  if (!unsupported) spare ??= startInterpreter();
 }
 
-function restart(dead: Interpreter): void {
-  dead.worker.terminate();
-  if (current === dead) current = startInterpreter();
+/** The interpreter for a run, which no other run will ever use: the spare if one is loading or loaded. */
+function takeInterpreter(): Interpreter {
+  const interpreter = spare ?? startInterpreter();
+  spare = undefined;
+  return interpreter;
 }
 
-/** The warm worker as the host sees it: ending a run kills it only if the run did not finish by itself. */
-function attach(interpreter: Interpreter): SandboxWorker {
-  let finished = false;
-  const listeners: ((message: SandboxMessage) => void)[] = [];
-  const relay = (message: SandboxMessage) => {
-    if (message.type === 'done') finished = true;
-    listeners.forEach((listener) => listener(message));
-  };
-  interpreter.listeners.add(relay);
+/** An interpreter as the host sees it: its own port, and it ends with the run, however the run ends. */
+function dedicated(interpreter: Interpreter): SandboxWorker {
   return {
     send: (request) => interpreter.worker.port.postMessage(request satisfies PythonRequest),
-    onMessage: (listener) => listeners.push(listener),
+    onMessage: (listener) => interpreter.listeners.add(listener),
     onFailure: (listener) => interpreter.worker.onFailure(listener),
-    terminate: () => {
-      interpreter.listeners.delete(relay);
-      if (!finished) restart(interpreter);
-    },
+    terminate: () => interpreter.worker.terminate(),
   };
 }
 
@@ -164,13 +163,20 @@ export interface PythonRunOptions {
   onProgress: (progress: LoadProgress | null) => void;
 }
 
-/** Runs Python code like `startRun` runs JavaScript; the time limit starts once Python is loaded. */
+/**
+ * Runs Python code like `startRun` runs JavaScript, in an interpreter of its
+ * own: nothing an earlier run left (globals, builtins, modules, files,
+ * environment, timers, a patched harness) can reach it. One run at a time:
+ * starting one stops the one before. The time limit starts once Python is loaded.
+ */
 export function runPython({ code, limitMs, onLine, onProgress }: PythonRunOptions): Run {
-  const interpreter = (current ??= startInterpreter());
+  active?.stop();
+  const interpreter = takeInterpreter();
   let run: Run | undefined;
   let settle: (result: RunResult) => void = () => {};
   const result = new Promise<RunResult>((resolve) => (settle = resolve));
   let waiting = true;
+  let started = true;
   const endWaiting = () => {
     waiting = false;
     progressListeners.delete(onProgress);
@@ -181,29 +187,38 @@ export function runPython({ code, limitMs, onLine, onProgress }: PythonRunOption
     if (!waiting) return;
     endWaiting();
     if (outcome.ok) {
-      run = startRun({ code, spawn: () => attach(interpreter), onLine, ...(limitMs !== undefined && { limitMs }) });
+      run = startRun({ code, spawn: () => dedicated(interpreter), onLine, ...(limitMs !== undefined && { limitMs }) });
       void run.result.then(settle);
       return;
     }
+    started = false;
+    interpreter.worker.terminate();
+    // A download that failed is tried again by the next run; a browser without JSPI is not.
+    if (outcome.message === NO_JSPI_MESSAGE) unsupported = true;
     const line: OutputLine = { level: 'error', text: outcome.message, ms: 0 };
     onLine(line);
-    // A download that failed is tried again by the next run; a browser without JSPI is not.
-    if (outcome.message !== NO_JSPI_MESSAGE && current === interpreter) {
-      interpreter.worker.terminate();
-      current = undefined;
-    }
     settle({ reason: 'failed', lines: [line], truncated: false });
   });
-  return {
+  const handle: Run = {
     result,
     stop: () => {
       if (run) return run.stop();
       if (!waiting) return;
       endWaiting();
       const line: OutputLine = { level: 'info', text: 'Stopped.', ms: 0 };
-      // No snippet code ran yet: the interpreter keeps loading for the next run.
+      // No snippet code ran yet: the interpreter keeps loading, as the spare for the next run.
+      if (spare) interpreter.worker.terminate();
+      else spare = interpreter;
       onLine(line);
       settle({ reason: 'stopped', lines: [line], truncated: false });
     },
   };
+  active = handle;
+  void result.then(() => {
+    if (active === handle) active = undefined;
+    // The next run's interpreter starts now, while the reader reads this one's output (a run that stopped this
+    // one took its own).
+    if (started && !active) warmUp();
+  });
+  return handle;
 }

@@ -4,7 +4,8 @@
  * the frame's policy: no request of any kind (connect-src 'none'), no storage.
  * It hears from the page only on the MessagePort the frame hands it, loads
  * CPython once from the bytes the page sends (the page read them from our own
- * origin), then runs one snippet per `run` message, staying warm in between.
+ * origin), then runs one snippet: the page ends the worker with the run and
+ * starts the next run in a fresh one (python/session.ts).
  *
  * `import js` is this worker's whole global scope: the browser, not a list of
  * deleted names, is what keeps snippet code from the network and storage.
@@ -16,6 +17,7 @@ import type { PyodideFileName } from './assets';
 import type { PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
 
 interface WorkerScope {
+  postMessage(message: unknown): void;
   addEventListener(
     type: 'message',
     listener: (event: MessageEvent<ConnectRequest>) => void,
@@ -52,12 +54,37 @@ async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: 
   }
 }
 
+/**
+ * Pyodide compiles its wasm with `WebAssembly.instantiateStreaming`; while it
+ * loads, that instantiates the module the frame kept when there is one, and
+ * otherwise compiles it and posts the module to the frame for the workers
+ * after this one (sandbox-frame.ts). No snippet has run in this worker yet.
+ */
+async function withKeptWasm<T>(kept: WebAssembly.Module | undefined, load: () => Promise<T>): Promise<T> {
+  const realInstantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    if (kept) return { module: kept, instance: await WebAssembly.instantiate(kept, imports) };
+    const compiled = await realInstantiateStreaming(source, imports);
+    scope.postMessage(compiled.module);
+    return compiled;
+  };
+  try {
+    return await load();
+  } finally {
+    WebAssembly.instantiateStreaming = realInstantiateStreaming;
+  }
+}
+
 // Pyodide refuses classic workers, which it recognises by `importScripts('data:…')` succeeding; under the
 // frame's policy (no data: scripts) that fails, and the dynamic import()s below work in this classic worker.
 const moduleUrl = async (file: PyodideFiles[PyodideFileName]) =>
   URL.createObjectURL(new Blob([await new Response(file).arrayBuffer()], { type: 'text/javascript' }));
 
-async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntime> {
+async function load(
+  indexURL: string,
+  files: PyodideFiles,
+  wasm: WebAssembly.Module | undefined,
+): Promise<PythonRuntime> {
   // The two small modules are read whole; the wasm and the standard library stay streams until Pyodide asks.
   const [loaderUrl, moduleFactoryUrl, lockFileContents] = await Promise.all([
     moduleUrl(files['pyodide.mjs']),
@@ -69,13 +96,15 @@ async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntim
       import(/* @vite-ignore */ loaderUrl),
       import(/* @vite-ignore */ moduleFactoryUrl),
     ])) as [{ loadPyodide: (options: object) => Promise<PyodideAPI> }, { default: unknown }];
-    const pyodide = await withFilesAsFetch(indexURL, files, () =>
-      loadPyodide({
-        indexURL,
-        createPyodideModule,
-        lockFileContents,
-        env: { HOME: '/home/pyodide' },
-      }),
+    const pyodide = await withKeptWasm(wasm, () =>
+      withFilesAsFetch(indexURL, files, () =>
+        loadPyodide({
+          indexURL,
+          createPyodideModule,
+          lockFileContents,
+          env: { HOME: '/home/pyodide' },
+        }),
+      ),
     );
     return createPythonRuntime(pyodide);
   } finally {
@@ -84,16 +113,15 @@ async function load(indexURL: string, files: PyodideFiles): Promise<PythonRuntim
   }
 }
 
-function serve(port: MessagePort): void {
+function serve(port: MessagePort, wasm: WebAssembly.Module | undefined): void {
   // Bound now, before any snippet code can replace MessagePort.prototype.postMessage.
   const post = MessagePort.prototype.postMessage.bind(port) as (message: PythonWorkerMessage | SandboxMessage) => void;
   let runtime: Promise<PythonRuntime> | undefined;
-  // Runs one at a time: a run message that arrives during another run waits for it.
-  let queue: Promise<void> = Promise.resolve();
+  let ran = false;
   port.addEventListener('message', ({ data: request }: MessageEvent<PythonRequest>) => {
     if (request.type === 'load') {
       if (!hasJspi()) return post({ type: 'unsupported' });
-      runtime ??= load(request.indexURL, request.files);
+      runtime ??= load(request.indexURL, request.files, wasm);
       runtime.then(
         () => post({ type: 'ready' }),
         (error: unknown) =>
@@ -102,8 +130,10 @@ function serve(port: MessagePort): void {
       return;
     }
     if (!runtime) throw new Error('The Python worker got a run request before a load request.');
-    const ready = runtime;
-    queue = queue.then(async () => (await ready).run(request.code, post));
+    // One run per interpreter: the page terminates this worker when the run ends (python/session.ts).
+    if (ran) throw new Error('The Python worker got a second run request; every run gets a fresh interpreter.');
+    ran = true;
+    void runtime.then((ready) => ready.run(request.code, post));
   });
   port.start();
 }
@@ -112,7 +142,7 @@ scope.addEventListener(
   'message',
   (event) => {
     const port = event.ports[0];
-    if (event.data?.type === 'connect' && port) serve(port);
+    if (event.data?.type === 'connect' && port) serve(port, event.data.wasm);
   },
   { once: true },
 );

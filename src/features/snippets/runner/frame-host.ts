@@ -4,7 +4,7 @@
  * workers in it that talk to the page over their own MessagePort. Messages
  * from a frame count only when they come from that frame's window with the
  * opaque origin 'null'. TypeScript gets a fresh worker per run (below);
- * Python keeps one warm worker in its own frame (python/session.ts).
+ * Python gets a fresh interpreter per run, each in a worker of its own frame (python/session.ts).
  */
 import workerUrl from './browser-worker.ts?worker&url';
 import type { SandboxWorker } from './host';

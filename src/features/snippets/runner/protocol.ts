@@ -43,6 +43,8 @@ export type SandboxMessage = { type: 'line'; line: OutputLine } | { type: 'done'
 /** Frame → worker, once: the port the worker talks to the host on. */
 export interface ConnectRequest {
   type: 'connect';
+  /** The Python frame only: CPython's wasm, compiled by an earlier worker of the frame (sandbox-frame.ts). */
+  wasm?: WebAssembly.Module;
 }
 
 /** Page → frame. `id` names one worker for the page's whole visit. */
