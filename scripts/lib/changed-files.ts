@@ -3,7 +3,7 @@
  * or remove. `npm run check -- --changed` and the CI job summary read it.
  */
 import { execFileSync } from 'node:child_process';
-import { slug } from 'github-slugger';
+import { noteId } from '../../src/features/notes/unique-routes.ts';
 
 export type ChangeKind = 'added' | 'changed' | 'removed';
 
@@ -19,15 +19,15 @@ export interface ChangedPage {
   kind: ChangeKind;
 }
 
-const git = (args: string[]): string =>
-  execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (args: string[], cwd?: string): string =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** The branch to compare with: the pull request's base in GitHub Actions, else origin/main or main, whichever exists. */
-export function baseBranch(env: NodeJS.ProcessEnv = process.env): string {
+export function baseBranch(env: NodeJS.ProcessEnv = process.env, cwd?: string): string {
   const candidates = [env.GITHUB_BASE_REF && `origin/${env.GITHUB_BASE_REF}`, 'origin/main', 'main'];
   for (const candidate of candidates.filter((name): name is string => Boolean(name))) {
     try {
-      git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`]);
+      git(['rev-parse', '--verify', '--quiet', `${candidate}^{commit}`], cwd);
       return candidate;
     } catch {}
   }
@@ -53,11 +53,11 @@ export function parseNameStatus(output: string): ChangedFile[] {
     });
 }
 
-/** Files changed since the merge base with `base`, committed or not (untracked files included). */
-export function changedFiles(base: string = baseBranch()): ChangedFile[] {
-  const mergeBase = git(['merge-base', base, 'HEAD']).trim();
-  const tracked = parseNameStatus(git(['diff', '--name-status', '--find-renames', mergeBase]));
-  const untracked = git(['ls-files', '--others', '--exclude-standard'])
+/** Files changed since the merge base with `base`, committed or not (untracked files included), in repository `cwd`. */
+export function changedFiles(base: string = baseBranch(), cwd?: string): ChangedFile[] {
+  const mergeBase = git(['merge-base', base, 'HEAD'], cwd).trim();
+  const tracked = parseNameStatus(git(['diff', '--name-status', '--find-renames', mergeBase], cwd));
+  const untracked = git(['ls-files', '--others', '--exclude-standard'], cwd)
     .split('\n')
     .filter(Boolean)
     .map((file): ChangedFile => ({ file, kind: 'added' }));
@@ -66,15 +66,11 @@ export function changedFiles(base: string = baseBranch()): ChangedFile[] {
 
 const NOTE = /^content\/notes\/(.+)\.mdx?$/;
 
-/** The site path of a note file, as Astro's glob loader names its entry: each part slugged, `/index` dropped. */
+/** The site path of a note file in the repository, as the build names its page (noteId). */
 export function notePath(file: string): string | undefined {
   const inside = NOTE.exec(file)?.[1];
   if (inside === undefined) return undefined;
-  const id = inside
-    .split('/')
-    .map((part) => slug(part))
-    .join('/')
-    .replace(/(?:^|\/)index$/, '');
+  const id = noteId(`${inside}.mdx`);
   return id === '' ? '/' : `/${id}/`;
 }
 
