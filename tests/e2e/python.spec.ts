@@ -1,7 +1,8 @@
 /**
  * Python snippets on the built site, in Chromium: CPython (Pyodide) loads
  * from our own origin only when a reader reaches for a Python snippet, shows
- * its download progress, stays warm, restarts after Stop, keeps the sandbox
+ * its download progress, starts every run in a fresh interpreter (started ahead, from the bytes the page
+ * kept), runs one run at a time, restarts after Stop, keeps the sandbox
  * closed, and pairs with TypeScript in remembered tabs.
  */
 import type { Locator, Page, Request } from '@playwright/test';
@@ -125,6 +126,93 @@ test('Python runs in the page: progress, output with ms, tracebacks, warm runs, 
   await button(box, 'Run').click();
   await expect(outputTexts(box)).toHaveText(['waiting…', 'done'], { timeout: LOAD_TIMEOUT });
   expect(requests.filter((path) => path.includes('/pyodide/'))).toHaveLength(downloads);
+});
+
+/** Puts `code` in a Python snippet, as Edit would but without the editor, so Run reads it. */
+async function setCode(box: Locator, code: string): Promise<void> {
+  await box.evaluate((element: HTMLElement, source) => {
+    element.querySelector('figure.code pre code')!.textContent = source;
+    delete element.dataset.runResult;
+  }, code);
+}
+
+test('every run starts clean: builtins, files, environment, modules, timers and the harness of a run die with it', async ({
+  page,
+}) => {
+  test.setTimeout(LOAD_TIMEOUT + 120_000);
+  await page.goto(NOTE);
+  const first = snippet(page, 'The three names in code');
+  const second = snippet(page, 'Sequential awaits vs asyncio.gather');
+  // What an attacker's run leaves for the next ones: each of these reached later runs of the page once.
+  await setCode(
+    first,
+    [
+      'import __main__, asyncio, builtins, js, os, sys, types',
+      'builtins.planted = "builtin"',
+      'open("/planted.txt", "w").write("outside the scratch folders")',
+      'os.environ["PLANTED"] = "environment"',
+      'sys.modules["planted"] = types.ModuleType("planted")',
+      'js.setTimeout(lambda: print("a JavaScript timer of the first run"), 1500)',
+      'asyncio.get_event_loop().call_later(1.5, print, "an asyncio callback of the first run")',
+      'def forged(source):',
+      '    print("forged output")',
+      '    return 0',
+      '__main__._snippet_run.__code__ = forged.__code__',
+      'print("planted")',
+      '',
+    ].join('\n'),
+  );
+  await button(first, 'Run').click();
+  await expect(first).toHaveAttribute('data-run-result', 'finished', { timeout: LOAD_TIMEOUT });
+  await expect(outputTexts(first)).toHaveText(['planted']);
+  await setCode(
+    second,
+    [
+      'import asyncio, builtins, os, sys',
+      'print(hasattr(builtins, "planted"), os.path.exists("/planted.txt"), "PLANTED" in os.environ, "planted" in sys.modules)',
+      'asyncio.run(asyncio.sleep(2.5))',
+      'print("the reader\'s code ran")',
+      '',
+    ].join('\n'),
+  );
+  await button(second, 'Run').click();
+  await expect(second).toHaveAttribute('data-run-result', 'finished', { timeout: LOAD_TIMEOUT });
+  await expect(second.locator('.snippet-output')).not.toHaveAttribute('aria-busy', 'true');
+  expect(await outputTexts(second).allTextContents()).toEqual(['False False False False', "the reader's code ran"]);
+  // Nor did the first run's timers print under its own, finished output.
+  expect(await outputTexts(first).allTextContents()).toEqual(['planted']);
+});
+
+test('one run at a time: a slow run, then an endless one, each with its own output, Stop and time limit', async ({
+  page,
+}) => {
+  test.setTimeout(LOAD_TIMEOUT + 120_000);
+  await page.goto(NOTE);
+  const slow = snippet(page, 'The three names in code');
+  const endless = snippet(page, 'Sequential awaits vs asyncio.gather');
+  await setCode(
+    slow,
+    'import asyncio\n\nasync def main():\n    print("A started")\n    await asyncio.sleep(3)\n    print("A ended")\n\nasyncio.run(main())\n',
+  );
+  await setCode(endless, 'print("B started")\nwhile True:\n    pass\n');
+  await button(slow, 'Run').click();
+  await expect(outputTexts(slow)).toHaveText(['A started'], { timeout: LOAD_TIMEOUT });
+  await button(endless, 'Run').click();
+  // Starting B stopped A: A says so, under its own output.
+  await expect(slow).toHaveAttribute('data-run-result', 'stopped');
+  await expect(outputTexts(slow)).toHaveText(['A started', 'Stopped.']);
+  await expect(outputTexts(endless)).toHaveText(['B started'], { timeout: LOAD_TIMEOUT });
+  const started = Date.now();
+  // Past the moment A would have ended: B still runs, with only its own line, and its Stop works.
+  await page.waitForTimeout(3500);
+  await expect(endless).toHaveAttribute('data-running', '');
+  await expect(button(endless, 'Stop')).toBeEnabled();
+  await expect(outputTexts(endless)).toHaveText(['B started']);
+  // B's own time limit ends B.
+  await expect(endless).toHaveAttribute('data-run-result', 'timeout', { timeout: 20_000 });
+  expect(Date.now() - started).toBeLessThan(15_000);
+  await expect(outputTexts(endless).last()).toHaveText(/^Stopped after 10 s/);
+  expect(await outputTexts(slow).allTextContents()).toEqual(['A started', 'Stopped.']);
 });
 
 test('asyncio.gather runs the three waits at once in the page, as the expected output says', async ({ page }) => {

@@ -275,7 +275,8 @@ async function warmPython(page: import('@playwright/test').Page): Promise<void> 
   expect(await runPythonInPage(page, 'print("warm")')).toEqual(['warm']);
 }
 
-// One warm interpreter for every check of the Python frame: loading CPython is the slow part of these tests.
+// CPython downloads once per page for every check of the Python frame (each run then gets a fresh interpreter from
+// the bytes the page kept): the download and first load are the slow part of these tests.
 test('Python runs in an opaque-origin frame whose policy allows no request: nothing leaves from js, pyodide.http, loadPackage, WebSocket or workers, and a worker it starts can neither fetch nor store', async ({
   page,
   context,

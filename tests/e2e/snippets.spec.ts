@@ -231,3 +231,32 @@ test('the runner, its sandbox frame and its spare worker load on intent, not wit
   await expect(page.locator('iframe[title="Snippet sandbox"][data-ready]')).toHaveCount(1, { timeout: 20_000 });
   await expect.poll(() => requested.filter(runner).length).toBe(3);
 });
+
+test('one run at a time in a page: Run stops the run under way, and each run keeps its own lines and Stop', async ({
+  page,
+}) => {
+  await page.goto(NOTE);
+  const slow = snippet(page, 'Two tasks interleave on one thread');
+  const endless = snippet(page, 'CPU-bound work in parallel workers');
+  const setCode = (box: Locator, code: string) =>
+    box.evaluate((element: HTMLElement, source) => {
+      element.dataset.snippetJs = source;
+    }, code);
+  await setCode(
+    slow,
+    "console.log('A started'); await new Promise((r) => setTimeout(r, 3000)); console.log('A ended');",
+  );
+  await setCode(endless, "console.log('B started'); setInterval(() => {}, 1000);");
+  await button(slow, 'Run').click();
+  await expect(outputTexts(slow)).toHaveText(['A started']);
+  await button(endless, 'Run').click();
+  await expect(slow).toHaveAttribute('data-run-result', 'stopped');
+  await expect(outputTexts(slow)).toHaveText(['A started', 'Stopped.']);
+  await expect(outputTexts(endless)).toHaveText(['B started']);
+  await page.waitForTimeout(3500);
+  await expect(outputTexts(slow)).toHaveText(['A started', 'Stopped.']);
+  await expect(outputTexts(endless)).toHaveText(['B started']);
+  await expect(button(slow, 'Stop')).toBeDisabled();
+  await button(endless, 'Stop').click();
+  await expect(endless).toHaveAttribute('data-run-result', 'stopped');
+});
