@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collectDoctests, judgeDoctest, type Doctest } from '../../../src/features/snippets/doctest';
-import { runPythonInNode, stopPython, warmPython } from '../../../src/features/snippets/python/node';
+import { runPythonInNode, stopPython, warmPython } from './node/python';
 import { timeLimitMessage } from '../../../src/features/snippets/runner/host';
 import { OUTPUT_LIMITS, truncationNote } from '../../../src/features/snippets/runner/protocol';
 

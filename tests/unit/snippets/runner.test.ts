@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runInNode, startNodeRun } from '../../../src/features/snippets/runner/node';
+import { runInNode, startNodeRun } from './node/runner';
 import { timeLimitMessage } from '../../../src/features/snippets/runner/host';
 import { OUTPUT_LIMITS, truncationNote } from '../../../src/features/snippets/runner/protocol';
 

@@ -1,7 +1,7 @@
 /**
  * Text for console arguments, laid out the way Node's `util.inspect` does with
  * its defaults (depth 2, 80 columns, `compact: 3`), so a snippet prints the
- * same lines in the page's worker and in the Node doctests. Written for the
+ * same lines in the page's worker as under Node. Written for the
  * sandbox: no Node APIs, no stacks (they differ between engines), no colours.
  */
 

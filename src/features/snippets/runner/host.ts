@@ -1,5 +1,6 @@
 /**
- * The host side of a run, shared by the page and the Node runner: starts a
+ * The host side of a run, shared by the page and the runner's unit tests
+ * (tests/unit/snippets/node/): starts a
  * fresh sandbox worker, collects its lines within OUTPUT_LIMITS, and ends the
  * run when the snippet finishes, when the reader presses Stop, or when the
  * time limit is reached. Whatever the worker posts is untrusted: it is checked

@@ -1,5 +1,5 @@
 /**
- * Messages between the host (the page, or the Node runner of the unit tests)
+ * Messages between the host (the page, or tests/unit/snippets/node/ in the unit tests)
  * and a sandbox worker, and the limits the host enforces on them.
  *
  * In the page a run crosses two boundaries (see sandbox-frame.ts and frame-host.ts):

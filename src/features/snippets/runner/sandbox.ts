@@ -1,5 +1,6 @@
 /**
- * What runs inside the sandbox worker, in the browser and in Node alike:
+ * What runs inside the sandbox worker, in the browser (and under Node in the
+ * runner's unit tests):
  * captures the console, reports uncaught errors, and tells the host when the
  * snippet is finished — its top-level code settled and no timer or worker it
  * started is still pending (the point where Node would exit).

@@ -1,8 +1,8 @@
 /**
  * TypeScript → JavaScript for snippets: sucrase with only its `typescript`
  * transform strips types and keeps every line where it was, so line numbers in
- * errors match the code the reader sees. Used at build time (remark plugin),
- * by the doctests, and in the page after Edit (loaded as its own chunk).
+ * errors match the code the reader sees. Used at build time (remark plugin)
+ * and in the page after Edit (loaded as its own chunk).
  */
 import { transform } from 'sucrase';
 

@@ -1,7 +1,7 @@
 /**
  * The Web Worker API (`new Worker(blobUrl)`, `postMessage`, `onmessage`,
  * `terminate`) on top of Node's worker threads, so a snippet written for the
- * page's sandbox runs unchanged in the doctests. Scripts come from `blob:` or
+ * page's sandbox runs unchanged in the runner's unit tests. Scripts come from `blob:` or
  * `data:` URLs, the way a snippet builds them.
  */
 import { resolveObjectURL } from 'node:buffer';

@@ -1,11 +1,17 @@
-/** Runs a snippet in Node (the doctests) with the page's sandbox and time limit. */
+/** Runs a snippet in Node with the page's sandbox code and time limit, for the runner's unit tests (the doctests run in Chromium). */
 import { Worker } from 'node:worker_threads';
-import { startRun, type Run, type RunOptions, type RunResult, type SandboxWorker } from './host.ts';
-import type { SandboxMessage } from './protocol.ts';
+import {
+  startRun,
+  type Run,
+  type RunOptions,
+  type RunResult,
+  type SandboxWorker,
+} from '../../../../src/features/snippets/runner/host.ts';
+import type { SandboxMessage } from '../../../../src/features/snippets/runner/protocol.ts';
 
-const workerFile = new URL('./node-worker.ts', import.meta.url);
+const workerFile = new URL('./runner-worker.ts', import.meta.url);
 
-/** A fresh worker thread running src/features/snippets/runner/node-worker.ts. */
+/** A fresh worker thread running runner-worker.ts. */
 export function spawnNodeSandbox(): SandboxWorker {
   // stdout/stderr are piped and dropped: everything a snippet prints goes
   // through the sandbox's console, and Node must not add its own output.

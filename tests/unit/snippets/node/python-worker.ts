@@ -1,16 +1,16 @@
 /**
- * The interpreter thread of the runtime's unit tests (see node.ts): loads Pyodide from
+ * The interpreter thread of the runtime's unit tests (see python.ts): loads Pyodide from
  * node_modules with the same `js` globals and harness as the page's worker,
  * says "ready", then runs each snippet it receives.
  */
 import { parentPort } from 'node:worker_threads';
 import { loadPyodide } from 'pyodide';
-import type { RunRequest } from '../runner/protocol.ts';
-import { createPythonRuntime } from './runtime.ts';
+import type { RunRequest } from '../../../../src/features/snippets/runner/protocol.ts';
+import { createPythonRuntime } from '../../../../src/features/snippets/python/runtime.ts';
 import { JS_GLOBALS } from './js-globals.ts';
 
 if (!parentPort)
-  throw new Error('src/features/snippets/python/node-worker.ts runs only as a worker thread (see node.ts).');
+  throw new Error('tests/unit/snippets/node/python-worker.ts runs only as a worker thread (see python.ts).');
 const port = parentPort;
 
 const pyodide = await loadPyodide({ jsglobals: JS_GLOBALS, env: { HOME: '/home/pyodide' } });

@@ -1,17 +1,16 @@
 /**
- * The sandbox in Node (doctests): a worker thread that runs one snippet with
+ * The TypeScript sandbox in Node, for the runner's unit tests (the doctests
+ * run in Chromium): a worker thread that runs one snippet with
  * the same capture as the page's Web Worker, plus a Web `Worker` for snippets
  * that start their own workers.
  */
 import { parentPort } from 'node:worker_threads';
-import { installWebWorker } from './node-web-worker.ts';
-import { runInSandbox } from './sandbox.ts';
-import type { RunRequest } from './protocol.ts';
+import { installWebWorker } from './web-worker.ts';
+import { runInSandbox } from '../../../../src/features/snippets/runner/sandbox.ts';
+import type { RunRequest } from '../../../../src/features/snippets/runner/protocol.ts';
 
 if (!parentPort)
-  throw new Error(
-    'src/features/snippets/runner/node-worker.ts runs only as a worker thread (see src/features/snippets/runner/node.ts).',
-  );
+  throw new Error('tests/unit/snippets/node/runner-worker.ts runs only as a worker thread (see runner.ts).');
 const port = parentPort;
 installWebWorker();
 

@@ -2,15 +2,16 @@
  * The Python runtime under Node 24 (which has WebAssembly JSPI, so
  * `asyncio.run` works as in Chromium), for the runtime's unit tests only: one
  * warm Pyodide in a worker thread runs project-written code one snippet after
- * another with the page's harness and limits; a snippet that hits the time
- * limit gets its thread terminated and the next one a new interpreter. It is
- * not a sandbox (js-globals.ts): notes' code never runs here.
+ * another with the page's harness and limits (unlike the page, which gives
+ * every run a fresh interpreter); a snippet that hits the time limit gets its
+ * thread terminated and the next one a new interpreter. It is not a sandbox
+ * (js-globals.ts): notes' code never runs here.
  */
 import { Worker } from 'node:worker_threads';
-import { startRun, type RunResult, type SandboxWorker } from '../runner/host';
-import type { SandboxMessage } from '../runner/protocol';
+import { startRun, type RunResult, type SandboxWorker } from '../../../../src/features/snippets/runner/host.ts';
+import type { SandboxMessage } from '../../../../src/features/snippets/runner/protocol.ts';
 
-const workerFile = new URL('./node-worker.ts', import.meta.url);
+const workerFile = new URL('./python-worker.ts', import.meta.url);
 
 interface Thread {
   worker: Worker;

@@ -1,5 +1,5 @@
 /**
- * What `import js` sees in Python under Node (node-worker.ts, for the
+ * What `import js` sees in Python under Node (python-worker.ts, for the
  * runtime's own unit tests): enough for asyncio's event loop (timers) and for
  * converting values. This is no sandbox — any JavaScript object's constructor
  * reaches `Function` and with it Node's `process` — so only project-written
