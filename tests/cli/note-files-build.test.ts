@@ -29,7 +29,7 @@ const expected = [
   'content/notes/bidi.mdx:2:8: field "title": the title holds U+202E, a bidirectional control',
   'content/notes/linked-folder: this is a symbolic link, which the build follows to what it points at, even outside content/',
   'content/notes/linked.mdx: this is a symbolic link',
-  'content/notes/old.md: notes are .mdx files: rename it to .mdx, or convert it with `npm run import -- content/notes/old.md` and delete it.',
+  'content/notes/old.md: notes are .mdx files: rename it to .mdx, or convert it with `npm run import -- content/notes/old.md` (a plain Markdown note without frontmatter) and delete it.',
   'content/notes/с10k.mdx: the name mixes Latin and Cyrillic letters in "с10k"',
 ];
 

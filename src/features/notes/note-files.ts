@@ -50,7 +50,7 @@ export function unsafeName(name: string): string | undefined {
 /** Why a file under notes/ is not a note, or undefined for an `.mdx` file. */
 function notANote(path: string): string | undefined {
   if (/\.md$/i.test(path)) {
-    return `notes are .mdx files: rename it to .mdx, or convert it with \`npm run import -- ${relative(process.cwd(), path)}\` and delete it.`;
+    return `notes are .mdx files: rename it to .mdx, or convert it with \`npm run import -- ${relative(process.cwd(), path)}\` (a plain Markdown note without frontmatter) and delete it.`;
   }
   if (extname(path) !== '.mdx') {
     return 'only notes (.mdx files) live under notes/: move this file out of the folder, or rename it to .mdx if it is a note.';

@@ -143,9 +143,9 @@ describe('content files are what they seem', () => {
     const shown = (file: string) => relative(process.cwd(), join(notes, file));
     expect(refused(root)).toEqual([
       'a.markdown: only notes (.mdx files) live under notes/: move this file out of the folder, or rename it to .mdx if it is a note.',
-      `deep/Old.MD: notes are .mdx files: rename it to .mdx, or convert it with \`npm run import -- ${shown('deep/Old.MD')}\` and delete it.`,
+      `deep/Old.MD: notes are .mdx files: rename it to .mdx, or convert it with \`npm run import -- ${shown('deep/Old.MD')}\` (a plain Markdown note without frontmatter) and delete it.`,
       'diagram.png: only notes (.mdx files) live under notes/: move this file out of the folder, or rename it to .mdx if it is a note.',
-      `old.md: notes are .mdx files: rename it to .mdx, or convert it with \`npm run import -- ${shown('old.md')}\` and delete it.`,
+      `old.md: notes are .mdx files: rename it to .mdx, or convert it with \`npm run import -- ${shown('old.md')}\` (a plain Markdown note without frontmatter) and delete it.`,
     ]);
   });
 });
