@@ -36,7 +36,7 @@ describe('npm run check on bad frontmatter', async () => {
     [`${notes}/bad-values.mdx:3:14: field "description": Write a description of at least 40 characters`],
     [`${notes}/bad-values.mdx:6:10: field "updated": Write updated as a date, e.g. 2026-11-25.`],
     [`${notes}/unquoted-colon.mdx:2:8: frontmatter is not valid YAML`],
-    [`${notes}/no-frontmatter.md:1:1: no frontmatter: start the file with a "---" block`],
+    [`${notes}/no-frontmatter.mdx:1:1: no frontmatter: start the file with a "---" block`],
   ])('names file, line, column and the fix: %s', (message) => {
     expect(output).toContain(message);
   });
@@ -51,10 +51,11 @@ describe('npm run check on bad frontmatter', async () => {
 describe('npm run check on MDX that does not compile', async () => {
   const { code, output } = await mdxCheck;
 
-  it('passes the frontmatter, then fails the build at the file and line', () => {
+  // The content step compiles every note as the build does (scripts/check/notes-at-once.ts), so it stops there.
+  it('fails the content step at the file and line, and skips the build', () => {
     expect(code).toBe(1);
-    expect(output).toMatch(/✓ content/);
-    expect(output).toMatch(/✗ build/);
+    expect(output).toMatch(/✗ content/);
+    expect(output).toMatch(/- build\s+skipped until content passes/);
     expect(output).toMatch(/content\/notes\/stray-brace\.mdx:11:\d+/);
     expect(output).toContain('expected a corresponding closing brace');
   });
@@ -68,9 +69,10 @@ describe('npm run check on MDX that does not compile', async () => {
 describe('npm run check on a citation of an unknown source id and a comparison table with a missing cell', async () => {
   const { code, output } = await notesCheck;
 
-  it('fails the build step, without a stack trace', () => {
+  it('fails the content step, which lists both before any build, without a stack trace', () => {
     expect(code).toBe(1);
-    expect(output).toMatch(/✗ build/);
+    expect(output).toMatch(/✗ content/);
+    expect(output).toMatch(/- build\s+skipped until content passes/);
     expect(output).not.toMatch(/^\s+at /m);
   });
 

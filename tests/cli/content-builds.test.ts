@@ -13,12 +13,14 @@ describe('npm run build on content fixtures', () => {
     dispose();
     expect(code).not.toBe(0);
     const notes = 'tests/fixtures/bad-frontmatter/notes';
-    expect(output).toContain('3 frontmatter problems');
+    expect(output).toContain('3 content problems');
     expect(output).toContain(`${notes}/bad-order.mdx:5:8: field "order": Write order as a whole number, e.g. 2.`);
     expect(output).toContain(
-      `${notes}/misspelt-field.md:2:1: missing field "updated": add a line "updated: …" to the frontmatter.`,
+      `${notes}/misspelt-field.mdx:2:1: missing field "updated": add a line "updated: …" to the frontmatter.`,
     );
-    expect(output).toContain(`${notes}/misspelt-field.md:6:1: unknown field "tagz": remove it or correct its spelling`);
+    expect(output).toContain(
+      `${notes}/misspelt-field.mdx:6:1: unknown field "tagz": remove it or correct its spelling`,
+    );
     expect(output).not.toMatch(/Stack trace|\n\s+at /);
   });
 });
