@@ -16,10 +16,10 @@ import { decodeNote, importNote, NotANoteError, type ExistingNote } from './note
 import { appendToRegistry, readRegistry } from './registry';
 import { makePythonRunnable } from './python-blocks';
 import { INSTALL_CHROMIUM } from '../lib/chromium';
-import { ContentError } from '../../src/core/content-error';
+import { ContentError, formatContentProblem } from '../../src/core/content-error';
 import { contentDir, noteFiles } from '../../src/core/content-dir';
 import { placedNotes, takenRoutes } from '../../src/features/notes/unique-routes';
-import { unsafeName } from '../../src/features/notes/note-files';
+import { contentFiles, unsafeName } from '../../src/features/notes/note-files';
 
 class UsageError extends Error {}
 
@@ -128,6 +128,11 @@ async function main(): Promise<void> {
     frontmatter: note.frontmatter,
   });
   if (collision) throw new UsageError(collision);
+  // A link on the way to the target (the content or notes folder, the file --force replaces) would be written through.
+  const linked = contentFiles(contentDir()).problems.find((problem) =>
+    [target, notesDir, contentDir()].some((path) => resolve(problem.file) === resolve(path)),
+  );
+  if (linked) throw new UsageError(`${formatContentProblem(linked).replace(/\.$/, '')}; nothing was written.`);
   if (existsSync(target) && !values.force) {
     throw new UsageError(
       `${target} already exists; nothing was written. Import under another title, edit that page, or pass --force to replace it.`,

@@ -2,7 +2,17 @@
  * `npm run import` end to end, in a throwaway copy of the project: the page it
  * writes passes `npm run check` (content, format and the build) with no edits.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isolatedProject, runCheck, runScript } from '../helpers/isolated-project';
@@ -11,6 +21,7 @@ const intro = resolve('tests/fixtures/notes/asyncio-introduction.md');
 const eventLoop = resolve('tests/fixtures/import/event-loop-basics.md');
 const importNote = (root: string, ...args: string[]) => runScript(root, 'scripts/import/cli.ts', args);
 const fixture = (name: string) => resolve('tests/fixtures/import', name);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A note of the collision tree as the importer names it: from the project copy it runs in. */
 const shown = (name: string) => `${fixture('collision-content')}/notes/${name}`;
 
@@ -70,6 +81,32 @@ describe('npm run import', async () => {
     );
     const forced = await importNote(project.root, intro, '--force');
     expect(forced.code).toBe(0);
+  });
+
+  it('never writes through a symbolic link: a linked note --force would replace, or a linked notes folder', async () => {
+    const tree = mkdtempSync(join(tmpdir(), 'import-links-'));
+    try {
+      mkdirSync(join(tree, 'linked-file/notes'), { recursive: true });
+      writeFileSync(join(tree, 'outside.txt'), 'kept');
+      symlinkSync(join(tree, 'outside.txt'), join(tree, 'linked-file/notes/c10k.mdx'));
+      mkdirSync(join(tree, 'linked-folder'));
+      mkdirSync(join(tree, 'elsewhere'));
+      symlinkSync(join(tree, 'elsewhere'), join(tree, 'linked-folder/notes'));
+      const into = (content: string, ...args: string[]) =>
+        runScript(project.root, 'scripts/import/cli.ts', [fixture('c10k.md'), '--section', 'Basics', ...args], {
+          CONTENT_DIR: join(tree, content),
+        });
+      const [file, folder] = await Promise.all([into('linked-file', '--force'), into('linked-folder')]);
+      const link =
+        'this is a symbolic link, which the build follows to what it points at, even outside content/: replace it with the file or folder itself; nothing was written.';
+      expect(file.output.trim()).toMatch(new RegExp(`^import: \\S*linked-file/notes/c10k\\.mdx: ${escape(link)}$`));
+      expect(folder.output.trim()).toMatch(new RegExp(`^import: \\S*linked-folder/notes: ${escape(link)}$`));
+      expect([file.code, folder.code]).toEqual([1, 1]);
+      expect(readFileSync(join(tree, 'outside.txt'), 'utf8')).toBe('kept');
+      expect(readdirSync(join(tree, 'elsewhere'))).toEqual([]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('explains why a file is not a note', async () => {
