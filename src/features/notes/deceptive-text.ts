@@ -22,6 +22,10 @@ function invisible(char: string): string | undefined {
   }
   if (/[\u200b-\u200d\u2060\ufeff]/u.test(char)) return `${codePoint(char)}, a zero-width character`;
   if (/\p{Cf}/u.test(char)) return `${codePoint(char)}, an invisible formatting character`;
+  // Fillers that draw as blank space (U+3164, U+2800), variation selectors, and characters with no glyph of their own.
+  if (/[\p{Default_Ignorable_Code_Point}\p{Cs}\p{Co}\u2800]/u.test(char)) {
+    return `${codePoint(char)}, a character that shows as nothing or as blank space`;
+  }
   if (/[^\t\n\r]/.test(char) && /\p{Cc}/u.test(char)) return `${codePoint(char)}, a control character`;
   return undefined;
 }
