@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { steps as testSteps } from '../../../scripts/test';
 
 interface WorkflowStep {
   uses?: string;
@@ -27,15 +28,40 @@ const npmScripts = (command: string) => [...command.matchAll(/npm run ([\w:-]+)/
 describe('GitHub Actions', () => {
   const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 
-  it('runs on every pull request exactly the scripts `npm test` runs', () => {
+  it('runs on every pull request exactly the scripts `npm test` runs, after the fast job', () => {
     const test = workflow('test.yml');
     expect(test.on).toHaveProperty('pull_request');
-    const ran = steps(test).flatMap((step) => (step.run ? npmScripts(step.run) : []));
-    expect(ran).toEqual(npmScripts(packageJson.scripts.test!));
+    const full = test.jobs.test!;
+    const ran = full.steps.flatMap((step) => (step.run ? npmScripts(step.run) : []));
+    expect(packageJson.scripts.test).toBe('node scripts/test.ts');
+    expect(ran).toEqual(testSteps.flatMap((step) => npmScripts(step.command.join(' '))));
+    expect(full.needs).toBe('fast');
+  });
+
+  it('gives fast feedback first: the changed pages checked, annotated, previewed and linked from the summary', () => {
+    const fast = workflow('test.yml').jobs.fast!;
+    const runs = fast.steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs).toContain('npm run check -- --changed');
+    expect(runs).toContain('npm run preview:pack');
+    expect(packageJson.scripts['preview:pack']).toBe('tsx scripts/preview.ts');
+    const upload = fast.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    expect(upload?.with).toMatchObject({ name: 'preview', path: 'preview/' });
+    const summary = fast.steps.find((step) => step.run?.includes('GITHUB_STEP_SUMMARY'));
+    expect(summary?.env?.ARTIFACT_URL).toContain('steps.preview.outputs.artifact-url');
+    expect(summary?.run).toContain('npx serve site');
+    expect(fast.steps.find((step) => step.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({
+      'fetch-depth': 0,
+    });
+  });
+
+  it('holds no write token in the pull-request workflow, so forks get the same', () => {
+    const test = workflow('test.yml');
+    expect(test.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(test.jobs)) expect(job.permissions).toBeUndefined();
   });
 
   it('gives the browser tests a Chromium and the full git history', () => {
-    const test = steps(workflow('test.yml'));
+    const test = workflow('test.yml').jobs.test!.steps;
     expect(test.some((step) => step.run?.includes('CHROMIUM_PATH='))).toBe(true);
     expect(test.find((step) => step.uses?.startsWith('actions/checkout@'))?.with).toMatchObject({ 'fetch-depth': 0 });
   });
