@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { collectDoctests, judgeDoctest, type Doctest, type PrintedRun } from '../../src/features/snippets/doctest.ts';
 import type { EndReason } from '../../src/features/snippets/runner/host.ts';
 import { test, expect } from './fixtures';
+import { checkedPages } from './checked-pages';
 
 /**
  * Doctests run where readers run them: every snippet of the built site is run
@@ -50,7 +51,7 @@ const doctestOf = async (box: Locator) => {
   return doctests.find((candidate) => sourceOf(candidate.source) === code);
 };
 
-for (const page of pagesWithSnippets) {
+for (const page of checkedPages(pagesWithSnippets)) {
   test(`doctests of ${page}`, async ({ page: tab }) => {
     test.setTimeout(PYTHON_LOAD_MS + 180_000);
     await tab.goto(page);
