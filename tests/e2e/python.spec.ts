@@ -12,6 +12,9 @@ const NOTE = '/introduction/what-is-asyncio/';
 const PAIRS = '/introduction/concurrency-vs-parallelism/';
 // Loading CPython on this busy machine has taken over a minute; the page shows progress meanwhile.
 const LOAD_TIMEOUT = 180_000;
+// A later run's fresh interpreter loads from the bytes the page kept, started when the run before it ended: a Run
+// clicked at once waits for it, which has taken several seconds on this busy machine.
+const NEXT_RUN_TIMEOUT = 60_000;
 
 const snippet = (page: Page, title: string) => page.getByRole('group', { name: `Runnable example: ${title}` });
 const button = (box: Locator, name: string) => box.getByRole('button', { name, exact: true });
@@ -72,7 +75,7 @@ test('a page with Python snippets fetches no Python before the reader reaches fo
   expect((await pyodide).url()).toMatch(/\/pyodide\/\d+\.\d+\.\d+\/pyodide\.mjs$/);
 });
 
-test('Python runs in the page: progress, output with ms, tracebacks, warm runs, Stop, sandbox', async ({ page }) => {
+test('Python runs in the page: progress, output with ms, tracebacks, later runs, Stop, sandbox', async ({ page }) => {
   test.setTimeout(LOAD_TIMEOUT + 120_000);
   const requests: string[] = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -100,7 +103,7 @@ test('Python runs in the page: progress, output with ms, tracebacks, warm runs, 
   // Tracebacks: the snippet's own file and line numbers, no harness or Pyodide frames.
   await editTo(page, box, 'import asyncio\n\nasync def main():\n    raise ValueError("boom")\n\nasyncio.run(main())\n');
   await button(box, 'Run').click();
-  await expect(outputTexts(box).last()).toHaveText('ValueError: boom');
+  await expect(outputTexts(box).last()).toHaveText('ValueError: boom', { timeout: NEXT_RUN_TIMEOUT });
   const traceback = (await outputTexts(box).allInnerTexts()).join('\n');
   expect(traceback).toContain('File "<snippet>", line 6, in <module>');
   expect(traceback).toContain('File "<snippet>", line 4, in main');
@@ -110,16 +113,16 @@ test('Python runs in the page: progress, output with ms, tracebacks, warm runs, 
   // Nothing of one run is there for the next (the sandbox itself: tests/e2e/sandbox.spec.ts).
   await editTo(page, box, 'open("/tmp/kept.txt", "w").write("secret")\nsecret = 42\n');
   await button(box, 'Run').click();
-  await expect(box).toHaveAttribute('data-run-result', 'finished');
+  await expect(box).toHaveAttribute('data-run-result', 'finished', { timeout: NEXT_RUN_TIMEOUT });
   await editTo(page, box, 'import os\nprint(os.path.exists("/tmp/kept.txt"), "secret" in globals())\n');
   await button(box, 'Run').click();
-  await expect(outputTexts(box)).toHaveText(['False False']);
+  await expect(outputTexts(box)).toHaveText(['False False'], { timeout: NEXT_RUN_TIMEOUT });
 
   // Stop ends a runaway loop and restarts the interpreter; the next run works (from the bytes the page kept).
   const downloads = requests.filter((path) => path.includes('/pyodide/')).length;
   await editTo(page, box, 'print("spinning")\nwhile True:\n    pass\n');
   await button(box, 'Run').click();
-  await expect(outputTexts(box).first()).toHaveText('spinning');
+  await expect(outputTexts(box).first()).toHaveText('spinning', { timeout: NEXT_RUN_TIMEOUT });
   await button(box, 'Stop').click();
   await expect(outputTexts(box).last()).toHaveText('Stopped.');
   await button(box, 'Reset').click();
