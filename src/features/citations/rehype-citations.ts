@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { eachElement } from '../../core/each-element';
 import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 import { ContentError, problemFile, type ContentProblem } from '../../core/content-error';
 import { handToPage } from '../../core/page-data';
 import { loadRegistry, type Registry } from './registry';
@@ -127,10 +127,10 @@ export function rehypeCitations(options: CitationOptions) {
       if (bare) link.children = [{ type: 'text', value: source.title }];
       if (href.startsWith(SOURCE_SCHEME)) link.properties.href = resolution.href;
       const { anchor, number } = cite(source.id);
-      link.properties = { ...link.properties, id: anchor, className: ['citation'], dataCites: source.id };
+      link.properties = { ...link.properties, className: ['citation'], dataCites: source.id };
       return [
         ...(bare ? [{ type: 'text', value: ` — ${creditOf(source)}` } as const] : []),
-        citationMarker(source, number),
+        citationMarker(source, number, anchor),
       ];
     };
 
@@ -235,7 +235,7 @@ export function rehypeCitations(options: CitationOptions) {
 /** `wanted`, or `wanted-1`, `wanted-2`… (as github-slugger counts): the first id no element of the page has yet. */
 function freeId(wanted: string, tree: Root): string {
   const taken = new Set<string>();
-  eachElement(tree, (node) => {
+  visit(tree, 'element', (node) => {
     if (typeof node.properties.id === 'string') taken.add(node.properties.id);
   });
   let id = wanted;

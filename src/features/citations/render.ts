@@ -9,7 +9,7 @@ import type { Source } from './schema';
 
 /** One place on a page that cites a work, and the section it sits in. */
 export interface CitingPlace {
-  /** Element id of the citing link or quotation. */
+  /** Element id of the place's [n] marker (after the citing link or in the quote's caption). */
   anchor: string;
   /** Nearest heading above the place (h2–h6), or null before the first heading. */
   section: { slug: string; text: string } | null;
@@ -45,23 +45,29 @@ export function creditOf(source: Source): string {
 
 /**
  * `[n]` after a citing link: jumps to the work's entry in the page's Sources list.
+ * It carries the citing place's id, so a ↩ link lands on the marker the reader
+ * clicked, not on the top of a long quote above it.
  * Left out of the search index, so excerpts read "worker_threads", not "worker_threads[3]".
  */
-export function citationMarker(source: Source, number: number): Element {
+export function citationMarker(source: Source, number: number, anchor: string): Element {
   return h('sup', { className: ['cite-ref'], dataPagefindIgnore: true }, [
-    h('a', { href: `#${entryId(source.id)}`, ariaLabel: `Source ${number}: ${source.title}` }, `[${number}]`),
+    h(
+      'a',
+      { href: `#${entryId(source.id)}`, id: anchor, ariaLabel: `Source ${number}: ${source.title}` },
+      `[${number}]`,
+    ),
   ]);
 }
 
 /** `<figure><blockquote cite>…</blockquote><figcaption>— author, <cite>title</cite></figcaption></figure>`. */
 export function attributedQuote(quote: Element, source: Source, href: string, anchor: string, number: number): Element {
   quote.properties = { ...quote.properties, cite: href };
-  return h('figure', { className: ['quote'], id: anchor, dataCites: source.id }, [
+  return h('figure', { className: ['quote'], dataCites: source.id }, [
     quote,
     h('figcaption', [
       `— ${creditOf(source)}, `,
       h('cite', [h('a', { href }, source.title)]),
-      citationMarker(source, number),
+      citationMarker(source, number, anchor),
     ]),
   ]);
 }
@@ -76,6 +82,20 @@ export function sourceDescription(source: Source): (string | Element)[] {
     `. ${published}.`,
     ...(source.note ? [` ${source.note}`] : []),
   ];
+}
+
+/** A ↩ link back to one citing place; numbered when the work is cited more than once, so each is told apart. */
+function backLink(place: CitingPlace, index: number, count: number, title: string): Element {
+  return h(
+    'a',
+    {
+      href: `#${place.anchor}`,
+      className: ['backref'],
+      dataPagefindIgnore: true,
+      ariaLabel: `Back to citation ${index + 1} of ${title}`,
+    },
+    count === 1 ? '↩' : ['↩', h('sup', String(index + 1))],
+  );
 }
 
 /** The page's closing "Sources" section: one entry per work, with ↩ links back to each citing place. */
@@ -95,18 +115,7 @@ export function sourcesSection(
           ' ',
           ...(work.places.length === 0
             ? [h('span', { className: ['source-background'] }, '(background reading)')]
-            : work.places.map((place, index) =>
-                h(
-                  'a',
-                  {
-                    href: `#${place.anchor}`,
-                    className: ['backref'],
-                    dataPagefindIgnore: true,
-                    ariaLabel: `Back to citation ${index + 1} of ${source.title}`,
-                  },
-                  '↩',
-                ),
-              )),
+            : work.places.map((place, index) => backLink(place, index, work.places.length, source.title))),
           ' ',
           h(
             'a',
