@@ -39,27 +39,6 @@ function linkIcon(): SVGSVGElement {
 
 export function enhanceTables(root: ParentNode): void {
   for (const figure of root.querySelectorAll<HTMLElement>('[data-comparison-table]')) enhanceTable(figure);
-  stepAsideFor([...root.querySelectorAll<HTMLElement>('.comparison-table-wide')]);
-}
-
-/**
- * On wide screens a wide table spans the outline's column; while one overlaps
- * the sticky outline, the outline is marked covered and hides (comparison-table.css).
- */
-function stepAsideFor(tables: HTMLElement[]): void {
-  const aside = document.querySelector<HTMLElement>('.page-aside');
-  if (!aside || tables.length === 0) return;
-  const check = (): void => {
-    const outline = aside.getBoundingClientRect();
-    const covered = tables.some((table) => {
-      const box = table.getBoundingClientRect();
-      return box.top < outline.bottom && box.bottom > outline.top && box.right > outline.left;
-    });
-    aside.toggleAttribute('data-covered', covered);
-  };
-  addEventListener('scroll', check, { passive: true });
-  addEventListener('resize', check);
-  check();
 }
 
 function cellText(row: HTMLTableRowElement, column: number): string {

@@ -111,6 +111,7 @@ export function remarkComparisonTables() {
         id: caption.id,
         caption: caption.caption,
         captionContent: captionContent(node),
+        repeatsHeading: repeatsHeading(caption.caption, parent.children.slice(0, index)),
         align: table.align ?? [],
         header,
         rows: rows.map((row, i) => ({ row, id: check.rowIds[i] ?? '' })),
@@ -170,10 +171,21 @@ function captionContent(paragraph: Paragraph): PhrasingContent[] {
   return children.filter((child) => child.type !== 'text' || child.value !== '');
 }
 
+/** Text as a reader compares it: case, spacing and a closing full stop or colon aside. */
+const comparable = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').replace(/[.:]$/, '').trim();
+
+/** Whether the caption says no more than the heading of the section the table sits in. */
+function repeatsHeading(caption: string, before: ReadonlyArray<{ type: string }>): boolean {
+  const heading = before.findLast((node): node is Heading => node.type === 'heading');
+  return heading !== undefined && comparable(toString(heading)) === comparable(caption);
+}
+
 interface TableRender {
   id: string;
   caption: string;
   captionContent: PhrasingContent[];
+  /** The caption repeats the section's heading: it stays the table's name but is not shown twice. */
+  repeatsHeading: boolean;
   align: Table['align'] & {};
   header: TableRow;
   rows: Array<{ row: TableRow; id: string }>;
@@ -228,7 +240,15 @@ function labelForSearch(node: TableCell, column: string | undefined) {
   node.data = { ...node.data, hProperties };
 }
 
-function renderTable({ id, caption, captionContent, align, header, rows }: TableRender): ComparisonTablePart {
+function renderTable({
+  id,
+  caption,
+  captionContent,
+  repeatsHeading,
+  align,
+  header,
+  rows,
+}: TableRender): ComparisonTablePart {
   const columnNames = header.children.map((node) => toString(node).trim());
   header.children.forEach((node, i) => cell(node, 'th', align[i], 'col'));
   for (const { row, id: rowId } of rows) {
@@ -244,7 +264,7 @@ function renderTable({ id, caption, captionContent, align, header, rows }: Table
   header.data = { ...header.data, hProperties: { role: 'row' } };
   const table = part('table', { id, role: 'table', dataPagefindTitle: caption }, [
     // The inner span stays in view while the table scrolls sideways under it.
-    part('caption', { id: captionId(id) }, [
+    part('caption', { id: captionId(id), ...(repeatsHeading ? { className: ['caption-repeats-heading'] } : {}) }, [
       part('span', { className: ['caption-text'] }, [...captionContent, { ...WORD_BREAK }]),
     ]),
     // Every cell carries its column's name for search, so the header row itself is not indexed.
