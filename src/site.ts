@@ -26,7 +26,7 @@ const env = typeof process === 'undefined' ? {} : process.env;
 export const site: SiteSettings = {
   title: 'Async I/O, explained',
   description:
-    'Learn asynchronous I/O from first principles: concurrency vs parallelism, the C10K problem, processes vs threads vs event loops — with runnable TypeScript examples.',
+    'Learn asynchronous I/O from first principles: concurrency vs parallelism, the C10K problem, processes vs threads vs event loops — with runnable Python and TypeScript examples.',
   url: env.SITE_URL ?? 'https://asyncio-notes.example.org',
   base: env.SITE_BASE ?? '/',
   lang: 'en',

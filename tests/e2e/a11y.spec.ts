@@ -1,6 +1,7 @@
 import { builtPages } from '../../src/core/built-site.ts';
 import { test, expect } from './fixtures';
 import { axe } from './axe';
+import { checkedPages } from './checked-pages';
 
 /**
  * The accessibility gate: axe-core (every rule it ships, best practices
@@ -23,7 +24,7 @@ test('the accessibility gate covers the whole site', () => {
 // theme follows it through CSS) and audits again, which saves a page load and
 // setting up the state twice. Each took 6–12 s here with the suite running;
 // two audits get twice the default timeout.
-for (const path of pages) {
+for (const path of checkedPages(pages)) {
   for (const width of widths) {
     test(`axe: ${path} ${width}px, light and dark`, async ({ page, context }) => {
       test.setTimeout(60_000);
@@ -42,15 +43,18 @@ for (const path of pages) {
           .last()
           .evaluate((row) => row.scrollIntoView());
       }
-      // the outline open (closed, it shows only its summary) with scroll-spy marking a section.
-      const fold = page.locator('.toc-fold');
-      if ((await fold.count()) > 0) {
-        await fold.evaluate((details) => ((details as HTMLDetailsElement).open = true));
+      // the outline open (on a phone, from its bar) with scroll-spy marking a section.
+      if ((await page.locator('.toc').count()) > 0) {
         await page
           .locator('main h2[id]')
           .last()
           .evaluate((heading) => heading.scrollIntoView());
         await expect(page.locator('.toc a[aria-current="true"]')).toHaveCount(1);
+        const bar = page.locator('.toc-bar-button');
+        if (await bar.isVisible()) {
+          await bar.click();
+          await expect(page.locator('.toc')).toBeVisible();
+        }
       }
       const found: string[] = [];
       const backgrounds = new Set<string>();
@@ -85,7 +89,7 @@ test.describe('keyboard', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/introduction/c10k/');
     const toggle = page.locator('[data-theme-toggle]');
-    await expect(toggle).toHaveAccessibleName('Theme: light');
+    await expect(toggle).toHaveAccessibleName('Theme: system');
     await tabUntil(page, toggle);
     await page.keyboard.press('Enter');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -94,6 +98,28 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Space');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     await expect(toggle).toHaveAccessibleName('Theme: light');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+    await expect(toggle).toHaveAccessibleName('Theme: system');
+  });
+
+  test('on a phone the menu and the outline open from the keyboard and close with Escape', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/introduction/concurrency-vs-parallelism/');
+    for (const [opener, panel] of [
+      [page.getByRole('button', { name: 'Guide contents' }), page.getByRole('navigation', { name: 'Guide' })],
+      [page.locator('.toc-bar-button'), page.getByRole('navigation', { name: 'On this page' })],
+    ] as const) {
+      await tabUntil(page, opener);
+      await expect(panel).toBeHidden();
+      await page.keyboard.press('Enter');
+      await expect(panel).toBeVisible();
+      await page.keyboard.press('Tab');
+      await expect(panel.getByRole('link').first()).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(panel).toBeHidden();
+      await expect(opener).toBeFocused();
+    }
   });
 
   test('every sidebar link is reachable by Tab, with a visible focus ring', async ({ page }) => {

@@ -14,6 +14,8 @@ import { test, expect } from './fixtures';
  */
 const A4_CONTENT_WIDTH = 680;
 const notes = builtPages('dist').filter((path) => path.startsWith('/introduction/'));
+/** A page of A4 holds about 50 lines of text: fewer than this on a page that is not the last is a near-empty page. */
+const MIN_LINES_PER_PAGE = 15;
 
 async function openForPrint(page: Page, path: string): Promise<void> {
   await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
@@ -102,3 +104,59 @@ test('the PDF of a chapter has its list numbers and no controls', async ({ page 
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+/** The text of each page of the chapter's PDF, as pdftotext lays it out. */
+async function printedPages(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  if (await page.locator('[data-snippet-tabs]').count())
+    await expect(page.locator('[role="tablist"]').first()).toBeAttached();
+  const folder = mkdtempSync(join(tmpdir(), 'print-'));
+  try {
+    const pdf = join(folder, 'chapter.pdf');
+    await page.pdf({ path: pdf, format: 'A4' });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    return text.split('\f').filter((sheet, index, all) => index < all.length - 1 || sheet.trim() !== '');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+for (const path of notes) {
+  test(`the PDF of ${path} keeps every code line whole, both languages, titles with their code, no near-empty page`, async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const sheets = await printedPages(page, path);
+    const whole = squeezed(sheets.join(''));
+    // Every code block's longest line, tail included (long lines were cut at the page edge: "return_exceptions=Tr"),
+    // in both halves of each "Python | TypeScript" pair (the hidden one was missing).
+    const lines = await page
+      .locator('figure.code pre')
+      .evaluateAll((blocks) =>
+        blocks.map((block) =>
+          (block.textContent ?? '').split('\n').reduce((a, b) => (b.length > a.length ? b : a), ''),
+        ),
+      );
+    for (const line of lines) expect(whole, `a code line: ${line}`).toContain(squeezed(line));
+    const pairs = await page.locator('[data-snippet-tabs] .snippet-title').allTextContents();
+    for (const title of pairs) expect(whole, `example "${title}"`).toContain(squeezed(title));
+
+    // No example title at the foot of a page with its code on the next.
+    const titles = new Set((await page.locator('.snippet-title').allTextContents()).map(squeezed));
+    for (const [index, sheet] of sheets.slice(0, -1).entries()) {
+      const last =
+        sheet
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+          .at(-1) ?? '';
+      expect(titles.has(squeezed(last)), `page ${index + 1} ends with the title "${last.trim()}"`).toBe(false);
+    }
+    // No page but the last holds only a few lines.
+    for (const [index, sheet] of sheets.slice(0, -1).entries()) {
+      const filled = sheet.split('\n').filter((line) => line.trim() !== '').length;
+      expect(filled, `page ${index + 1} of ${sheets.length}`).toBeGreaterThanOrEqual(MIN_LINES_PER_PAGE);
+    }
+  });
+}

@@ -40,21 +40,40 @@ test('the sidebar marks the current page and prev/next follow the reading order'
   await expect(page.locator('a[rel="next"]')).toContainText('Parallelism vs. Concurrency');
 });
 
-test('the theme toggle says the theme in use and the choice persists across reloads', async ({ page }) => {
+test('the theme toggle offers system, then the other theme, then this one, and remembers the choice', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/introduction/c10k/');
   const toggle = page.locator('[data-theme-toggle]');
-  await expect(toggle).toHaveAccessibleName('Theme: light');
-  await expect(toggle.locator('.theme-state:visible')).toHaveText('Theme: light');
+  const html = page.locator('html');
+  await expect(toggle).toHaveAccessibleName('Theme: system');
+  await expect(toggle.locator('.theme-state:visible')).toHaveText('Theme: system');
+  await expect(html).not.toHaveAttribute('data-theme');
+  // The first click always changes what the reader sees.
   await toggle.click();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(toggle).toHaveAccessibleName('Theme: dark');
   await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(toggle).toHaveAccessibleName('Theme: dark');
   await expect(toggle.locator('.theme-state:visible')).toHaveText('Theme: dark');
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(background).toBe('rgb(15, 17, 21)');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  await expect(toggle).toHaveAccessibleName('Theme: light');
+  // Back to the system: nothing stored, and the page follows the system again.
+  await toggle.click();
+  await expect(html).not.toHaveAttribute('data-theme');
+  await expect(toggle).toHaveAccessibleName('Theme: system');
+  expect(await page.evaluate(() => localStorage.getItem('theme'))).toBeNull();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(15, 17, 21)');
+  await page.reload();
+  await expect(toggle).toHaveAccessibleName('Theme: system');
+  // On a dark system the first click gives light.
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'light');
 });
 
 test('the theme label is right before any module script runs: no wrong label flashes', async ({ page }) => {
@@ -66,8 +85,8 @@ test('the theme label is right before any module script runs: no wrong label fla
     await route.fulfill({ response, body: html });
   });
   for (const [system, stored, shown] of [
-    ['light', null, 'light'],
-    ['dark', null, 'dark'],
+    ['light', null, 'system'],
+    ['dark', null, 'system'],
     ['light', 'dark', 'dark'],
     ['dark', 'light', 'light'],
   ] as const) {
@@ -80,6 +99,27 @@ test('the theme label is right before any module script runs: no wrong label fla
       `Theme: ${shown}`,
     );
   }
+});
+
+test('text is set in a sans-serif that reads well where system-ui is missing, not DejaVu Sans', async ({ page }) => {
+  await page.goto('/introduction/c10k/');
+  const client = await page.context().newCDPSession(page);
+  await client.send('DOM.enable');
+  await client.send('CSS.enable');
+  const { root } = await client.send('DOM.getDocument');
+  for (const selector of ['.prose p', 'h1', '.sidebar a']) {
+    const { nodeId } = await client.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId });
+    const used = fonts.map((font) => font.familyName);
+    expect(used.length, selector).toBeGreaterThan(0);
+    expect(used, selector).not.toContain('DejaVu Sans');
+  }
+});
+
+test('the home page promises what the examples are: Python and TypeScript', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('.hero-lede')).toContainText('Python and TypeScript examples you can run');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /runnable Python and TypeScript/);
 });
 
 test('an unknown address gets the 404 page', async ({ page, consoleErrors }) => {
@@ -125,7 +165,7 @@ test('a printed chapter is the article alone, dark on white, with link addresses
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/introduction/concurrency-vs-parallelism/');
   // The reader chose the dark theme; paper still gets dark text on white.
-  await page.getByRole('button', { name: 'Theme: light' }).click();
+  await page.getByRole('button', { name: 'Theme: system' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   for (const chrome of ['.site-header', '.sidebar', '.page-aside', '.prev-next', '.site-footer', '.table-tools']) {
@@ -152,34 +192,99 @@ test('a printed chapter is the article alone, dark on white, with link addresses
 test.describe('outline', () => {
   const path = '/introduction/concurrency-vs-parallelism/';
 
-  test('on a phone "On this page" is a fold above the article that opens without JavaScript', async ({ browser }) => {
+  test('on a phone a bar under the header opens the outline, without JavaScript, and stays in reach', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(path);
     const outline = page.getByRole('navigation', { name: 'On this page' });
     const link = outline.getByRole('link', { name: 'What each is best for' });
     await expect(link).toBeHidden();
-    const fold = outline.locator('summary');
-    await expect(fold).toHaveText('On this page');
+    const bar = page.getByRole('button', { name: /^On this page/ });
     // Above the article's title, so a reader finds it before 7,000 px of text.
-    const [foldBox, titleBox] = await Promise.all([fold.boundingBox(), page.locator('h1').boundingBox()]);
-    expect(foldBox!.y).toBeLessThan(titleBox!.y);
-    await fold.click();
+    const [barBox, titleBox] = await Promise.all([bar.boundingBox(), page.locator('h1').boundingBox()]);
+    expect(barBox!.y).toBeLessThan(titleBox!.y);
+    // 7,000 px on, it is still one tap away, right under the site header.
+    await page.evaluate(() => scrollTo(0, 7000));
+    await expect(bar).toBeInViewport();
+    const header = await page.locator('.site-header').boundingBox();
+    expect(Math.abs((await bar.boundingBox())!.y - header!.height)).toBeLessThan(16);
+    await bar.click();
     await expect(link).toBeVisible();
     await link.click();
     await expect(page.locator('#what-each-is-best-for')).toBeInViewport();
     await context.close();
   });
 
-  test('at 1280 px it stands open beside the article, with no fold', async ({ page }) => {
+  test('on a phone the bar names the section being read, and the outline marks it and closes on a pick', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(path);
+    const bar = page.locator('.toc-bar-button');
+    await page.locator('#what-each-is-best-for').evaluate((heading) => heading.scrollIntoView());
+    await expect(bar).toHaveAccessibleName(/^On this page\s*What each is best for$/);
+    // A tap where the bar is: Playwright's own click would first scroll the sticky bar's place in the page into view.
+    const barBox = (await bar.boundingBox())!;
+    await page.mouse.click(barBox.x + 20, barBox.y + barBox.height / 2);
+    const outline = page.getByRole('navigation', { name: 'On this page' });
+    await expect(outline.locator('a[aria-current="true"]')).toHaveText('What each is best for');
+    await expect(outline.locator('a[aria-current="true"]')).toBeInViewport();
+    await outline.getByRole('link', { name: 'When one of many tasks fails' }).click();
+    await expect(outline).toBeHidden();
+    const heading = page.locator('#when-one-of-many-tasks-fails');
+    await expect(heading).toBeInViewport();
+    // The section lands below the header and the bar, not under them.
+    const [headingBox, stuck] = await Promise.all([heading.boundingBox(), page.locator('.toc-bar').boundingBox()]);
+    expect(headingBox!.y).toBeGreaterThanOrEqual(stuck!.y + stuck!.height);
+    await expect(bar).toHaveAccessibleName(/^On this page\s*When one of many tasks fails$/);
+  });
+
+  test('on a phone the menu button opens the guide’s contents, without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const start of [path, '/introduction/']) {
+      await page.goto(start);
+      const guide = page.getByRole('navigation', { name: 'Guide' });
+      const link = guide.getByRole('link', { name: 'Background: the C10K problem' });
+      await expect(link).toBeHidden();
+      // No "Guide contents" fold above the page: on /intro/ it repeated the page's own list.
+      await expect(page.locator('summary')).toHaveCount(0);
+      await page.getByRole('button', { name: 'Guide contents' }).click();
+      await expect(link).toBeVisible();
+      await link.click();
+      await expect(page).toHaveURL(/\/introduction\/c10k\/$/);
+    }
+    await context.close();
+  });
+
+  test('at 1280 px it stands open beside the article, with no bar and no menu button', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(path);
     const outline = page.getByRole('navigation', { name: 'On this page' });
-    await expect(outline.locator('summary')).toBeHidden();
+    await expect(page.locator('.toc-bar')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Guide contents' })).toBeHidden();
     await expect(outline.getByRole('heading', { name: 'On this page' })).toBeVisible();
     await expect(outline.getByRole('link', { name: 'Sources' })).toBeVisible();
     const [outlineBox, articleBox] = await Promise.all([outline.boundingBox(), page.locator('article').boundingBox()]);
     expect(outlineBox!.x).toBeGreaterThan(articleBox!.x + articleBox!.width);
+  });
+
+  test('/sources/ has an outline of its kinds and works, beside it at 1280 px and in the bar on a phone', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/sources/');
+    const outline = page.getByRole('navigation', { name: 'On this page' });
+    await expect(outline.getByRole('link', { name: 'Articles', exact: true })).toBeVisible();
+    await expect(outline.getByRole('link', { name: 'The C10K problem' })).toHaveAttribute('href', '#kegel-c10k');
+    const [outlineBox, articleBox] = await Promise.all([outline.boundingBox(), page.locator('article').boundingBox()]);
+    expect(outlineBox!.x).toBeGreaterThan(articleBox!.x + articleBox!.width);
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.getByRole('button', { name: /^On this page/ }).click();
+    await outline.getByRole('link', { name: 'Documentation', exact: true }).click();
+    await expect(page.locator('#kind-documentation')).toBeInViewport();
   });
 
   test('scrolling marks the section being read with aria-current', async ({ page }) => {

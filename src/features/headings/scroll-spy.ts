@@ -1,6 +1,7 @@
 /**
- * Marks the outline link of the section being read with `aria-current`: the
- * last section whose heading has passed the upper third of the window. An
+ * Marks the outline link of the section being read with `aria-current` and names
+ * that section in the outline bar of narrow screens (OutlineBar.astro): the last
+ * section whose heading has passed the upper third of the window. An
  * IntersectionObserver wakes it only when a heading crosses that line or the
  * top edge. It is a classic script of its own (Vite's `?worker&url`), loaded on
  * the first scroll by the page script (search.ts), so an article fetches none
@@ -8,6 +9,7 @@
  */
 const links = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
 const headings = links.map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))));
+const barCurrent = document.querySelector('[data-toc-current]');
 
 function markSectionBeingRead(): void {
   let reading: HTMLAnchorElement | undefined;
@@ -18,6 +20,7 @@ function markSectionBeingRead(): void {
     if (link === reading) link.setAttribute('aria-current', 'true');
     else link.removeAttribute('aria-current');
   }
+  if (barCurrent) barCurrent.textContent = reading?.textContent ?? '';
 }
 
 const observer = new IntersectionObserver(markSectionBeingRead, { rootMargin: '0px 0px -67% 0px' });
