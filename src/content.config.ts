@@ -13,8 +13,8 @@ const root = contentDir();
  * The notes a reader reads: every `.mdx` file under `content/notes/` → one page each. Any other file there, a link or
  * an unsafe name fails the build before this loader runs (src/features/notes/note-files.ts), so it reads exactly what
  * `npm run check` read. Their raw text stays out of Astro's data store (`retainBody: false`): pages render a note
- * from its file, never from `entry.body`, and at 1,000 notes the text made the store ~10 MB, which `astro dev`
- * serializes after every save and reloads on the next request.
+ * from its file, never from `entry.body`, and the text would make the store grow with the site, which `astro dev`
+ * serializes after every save and reloads on the next request (bench/RESULTS.md).
  */
 const notes = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: `${root}/notes`, retainBody: false }),

@@ -71,9 +71,9 @@ export function neighbours<T extends NavNote>(
 /**
  * Most sections the sidebar lists at once, the reader's own included. The
  * sidebar is on every page: were it to list the whole guide, each page would
- * grow with the site (Starlight writes ~200 kB of sidebar per page at 1,000
- * pages). Past this many sections it shows a window around the current one
- * and links to the full contents on the home page.
+ * grow with the site (bench/RESULTS.md gives Starlight's figure). Past this many
+ * sections it shows a window around the current one and links to the full
+ * contents on the home page.
  */
 export const SIDEBAR_SECTIONS = 9;
 

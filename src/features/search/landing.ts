@@ -4,7 +4,7 @@
  * rows) and scores each matched word (`balanced_score`: its weight and how
  * rare it is). The page result lands on the part of the page that holds the
  * strongest matches, and the parts are listed strongest first — not page top
- * and page order, which put "subset of concurrency" ~4,000 px above the text.
+ * and page order, which could leave the matched words screens below the landing point.
  */
 
 /** The fields of a Pagefind result these rules read (see Pagefind's `PagefindSearchFragment`). */

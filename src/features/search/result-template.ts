@@ -8,7 +8,7 @@
  *
  * search.ts loads this file as a classic script once Pagefind's components are
  * defined (a separate bundle via Vite's `?worker&url`: an `import()` would put
- * Vite's 0.9 kB preload helper on every page), and it installs itself.
+ * Vite's preload helper on every page), and it installs itself.
  */
 import { landing, shownSubResults, type PagefindResultData } from './landing';
 

@@ -188,7 +188,7 @@ export function initSearch(): void {
   if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void script(highlighter);
   // The outline's scroll-spy (headings feature) starts with the reader's first scroll. It is
   // started from here because this script is on every page already: a script of its own
-  // would cost a plain article about 170 bytes over its 2 kB budget.
+  // would push a plain article over its JavaScript budget.
   if (document.querySelector('.toc'))
     addEventListener('scroll', () => void script(scrollSpy), { once: true, passive: true });
 }

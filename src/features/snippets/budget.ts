@@ -9,8 +9,8 @@ export const budgets: readonly AssetBudget[] = [
     onlyOnPagesWith: 'dataSnippetJs',
   },
   {
-    // Was 5 KiB before the sandbox frame: the frame host, the host's output caps and the per-frame writer, and the
-    // Python runtime's hooks in the controller added about 2 kB. Loaded on intent (pointer over, focus) or Run only.
+    // Holds the sandbox frame's host, its output caps and the Python runtime's hooks (bench/RESULTS.md says what they
+    // added). Loaded on intent (pointer over, focus) or Run only.
     name: 'snippet runner: controller + sandbox worker (on intent or first Run)',
     kB: 7.5,
     find: { files: [/^_astro\/controller\.[\w-]+\.js$/, /^_astro\/browser-worker-[\w-]+\.js$/] },

@@ -57,7 +57,7 @@ export function pythonFramePolicy(scriptHash: string): string {
  *
  * The Python frame also keeps the first compiled WebAssembly.Module a worker
  * posts and hands it to every later worker (ConnectRequest.wasm), which then
- * instantiates CPython without compiling 9.6 MB of wasm again. A module is
+ * instantiates CPython without compiling its wasm again. A module is
  * code, not state: each instance gets its own memory. The first one is always
  * CPython's: a worker posts it while loading, before any snippet runs in it,
  * and no snippet runs anywhere before some worker has loaded.

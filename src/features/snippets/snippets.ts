@@ -8,7 +8,7 @@
  * Intent is a pointer that moves, not one that enters: scrolling under a
  * resting mouse makes Chromium send `pointerenter` to each snippet that passes
  * beneath it, and a reader who only scrolled past a Python snippet then
- * downloaded 6.4 MB and booted CPython. No `pointermove` comes with those.
+ * downloaded Pyodide and booted CPython. No `pointermove` comes with those.
  * A touch that moves over a snippet is a swipe to scroll, not intent either.
  */
 type Controller = typeof import('./controller');

@@ -20,9 +20,10 @@ export const PYODIDE_FILES = [
 export type PyodideFileName = (typeof PYODIDE_FILES)[number];
 
 /**
- * Served gzipped, whatever the host does: the wasm shrinks to 37 % (9.6 →
- * 3.6 MB), and static hosts do not all compress `application/wasm`. The page
- * unzips it as it streams in, so compilation still overlaps the download.
+ * Served gzipped, whatever the host does: the wasm is most of Python's download
+ * and compresses well (bench/RESULTS.md), and static hosts do not all compress
+ * `application/wasm`. The page unzips it as it streams in, so compilation still
+ * overlaps the download.
  */
 export const GZIPPED: readonly PyodideFileName[] = ['pyodide.asm.wasm'];
 
