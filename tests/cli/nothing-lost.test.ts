@@ -1,6 +1,5 @@
 /**
- * Nothing is lost: two notes at one URL, or a note at a page's URL, fail the build naming both; a `.md` note fails
- * the build exactly as an `.mdx` note does, with lines counted from the top of the file.
+ * Nothing is lost: two notes at one URL, or a note at a page's URL, fail the build naming both.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -46,16 +45,4 @@ it('two notes at one URL, or a note at the URL of a page, a build folder, a fold
   }
   expect(output).not.toContain('unique.mdx');
   expect(output).not.toMatch(/^\s+at /m);
-});
-
-it('a .md note with a broken table or snippet fails the build (not only a logged error and an empty page), lines counted from the top', () => {
-  const notes = 'tests/fixtures/md-notes/notes';
-  const { status, output, built } = build('tests/fixtures/md-notes');
-  expect(status, output).not.toBe(0);
-  expect(built).toBe(false);
-  expect(output).toContain('2 note problems need fixing:');
-  // The table's rows are lines 15 and 16 of the file (the body's 7 and 8).
-  expect(output).toMatch(new RegExp(`${notes}/bad-table\\.md:15(:\\d+)?: `));
-  expect(output).toMatch(new RegExp(`${notes}/bad-snippet\\.md:12:\\d+: the snippet does not parse as TypeScript`));
-  expect(output).not.toContain(`${notes}/fine.md`);
 });

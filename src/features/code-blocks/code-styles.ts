@@ -1,24 +1,20 @@
+import type { ShikiTransformerStyleToClass } from '@shikijs/transformers';
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useHighlightCache } from './rehype-highlight';
-import { CODE_STYLES_FILE, codeStylesCSS, shikiStyleClasses } from './shiki-style-classes';
+import { CODE_STYLES_FILE, codeStylesCSS } from './shiki-style-classes';
 
 /**
- * Serves the syntax-highlighting rules that `shikiStyleClasses` collected as one
- * stylesheet, `<base>code-highlight.css`: written into `dist/` once every page is
- * rendered, and answered live by the dev server. It also gives the highlighter its cache folder in Astro's cacheDir,
- * so a build with a fresh cacheDir (the benchmark's cold builds) highlights every block again.
+ * Serves the syntax-highlighting rules that `styles` (the pipeline's style-to-class transformer) collected as one
+ * stylesheet, `<base>code-highlight.css`: written into `dist/` once every page is rendered, and answered live by the
+ * dev server.
  */
-export function codeStyles(): AstroIntegration {
-  let base = '/';
+export function codeStyles(styles: ShikiTransformerStyleToClass): AstroIntegration {
   return {
     name: 'asyncio-notes:code-styles',
     hooks: {
       'astro:config:setup': ({ config, updateConfig }) => {
-        useHighlightCache(join(fileURLToPath(config.cacheDir), 'highlight'));
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        const base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const path = `${base}${CODE_STYLES_FILE}`;
         updateConfig({
           vite: {
@@ -29,7 +25,7 @@ export function codeStyles(): AstroIntegration {
                   server.middlewares.use((request, response, next) => {
                     if (request.url?.split('?')[0] !== path) return next();
                     response.setHeader('Content-Type', 'text/css; charset=utf-8');
-                    response.end(codeStylesCSS());
+                    response.end(codeStylesCSS(styles));
                   });
                 },
               },
@@ -38,10 +34,9 @@ export function codeStyles(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const css = codeStylesCSS();
-        await writeFile(new URL(CODE_STYLES_FILE, dir), css);
+        await writeFile(new URL(CODE_STYLES_FILE, dir), codeStylesCSS(styles));
         logger.info(
-          `${shikiStyleClasses.getClassRegistry().size} token styles → ${fileURLToPath(new URL(CODE_STYLES_FILE, dir))}`,
+          `${styles.getClassRegistry().size} token styles → ${fileURLToPath(new URL(CODE_STYLES_FILE, dir))}`,
         );
       },
     },

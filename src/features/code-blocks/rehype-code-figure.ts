@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { h } from 'hastscript';
-import { eachElement } from '../../core/each-element';
+import { visit } from 'unist-util-visit';
 
 /**
  * Wraps every highlighted code block in a `<figure class="code">` with a copy
@@ -9,8 +9,8 @@ import { eachElement } from '../../core/each-element';
  */
 export function rehypeCodeFigure() {
   return (tree: Root) => {
-    eachElement(tree, (node, index, parent) => {
-      if (node.tagName !== 'pre') return;
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'pre' || index === undefined || !parent) return;
       if (parent.type === 'element' && parent.tagName === 'figure') return;
       const language = String(node.properties.dataLanguage ?? '');
       // The button is a control, not content: search excerpts must not read "}Copy300 ms".

@@ -8,7 +8,7 @@ import type { Point, Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../../core/content-error';
-import { noteProblemsDeferred, recordNoteProblems } from '../notes/render-problems';
+import type { NoteProblems } from '../notes/render-problems';
 import { weightProblems, type ShownImage } from './note-weight';
 import { attributeProblems, elementProblem, imageProblem, siteImages, urlProblem } from './rules';
 
@@ -83,6 +83,8 @@ function attributeText(value: unknown): string | undefined {
 export interface ContentPolicyOptions {
   /** The site's public folder, where the images a note shows are weighed. */
   publicDir?: string;
+  /** The build's list of every note's problems: while it collects, a refused note is recorded and compiled empty. */
+  problems?: NoteProblems;
 }
 
 /** `point` is at or after `start` and before `end`. */
@@ -170,10 +172,10 @@ export function remarkContentPolicy(options: ContentPolicyOptions = {}) {
     for (const { node, message } of weightProblems(images, publicDir)) report(node, message);
     if (problems.length === 0) return;
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    if (!noteProblemsDeferred()) throw new ContentError('content-policy problem', problems);
+    if (!options.problems?.collecting) throw new ContentError('content-policy problem', problems);
     // In a build: keep going, so one build lists every note's problems, but with nothing of this note left to
     // compile, run or render; the build fails once all notes are compiled (render-problems.ts).
-    recordNoteProblems(path, problems);
+    options.problems.record(path, problems);
     tree.children = [];
   };
 }

@@ -1,7 +1,7 @@
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { eachElement } from '../../core/each-element';
+import { SKIP, visit } from 'unist-util-visit';
 
 const HEADING = /^h[1-6]$/;
 
@@ -21,10 +21,10 @@ export function assignHeadingIds() {
   const assign = rehypeHeadingIds() as (tree: Root, file: VFile) => void;
   return (tree: Root, file: VFile) => {
     const headings: Element[] = [];
-    eachElement(tree, (node) => {
+    visit(tree, 'element', (node) => {
       if (!HEADING.test(node.tagName)) return;
       headings.push(node);
-      return false;
+      return SKIP;
     });
     assign({ type: 'root', children: headings }, file);
   };

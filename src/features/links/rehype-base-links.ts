@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { eachElement } from '../../core/each-element';
+import { visit } from 'unist-util-visit';
 import { withBase } from '../../core/urls';
 
 /**
@@ -12,7 +12,7 @@ export function rehypeBaseLinks(options: { base: string }) {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   return (tree: Root) => {
     if (base === '/') return;
-    eachElement(tree, (node) => {
+    visit(tree, 'element', (node) => {
       for (const attribute of ['href', 'src'] as const) {
         const value = node.properties[attribute];
         if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) continue;

@@ -1,45 +1,38 @@
 import type { AstroIntegration } from 'astro';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { ContentError, type ContentProblem } from '../../core/content-error';
 
 /**
- * Problems found while notes render, for `astro build` to fail on once, listing every note's problems together.
- * Two kinds land here: a `.md` note that failed to render (Astro's content sync only logs that and ships an empty
- * page), and, in a build, the content policy's problems in any note: the policy plugin records them and compiles
- * the note empty instead of stopping the build at the first note (see remark-content-policy.ts), so nothing a
- * refused note holds is ever run, and the build fails right after the last note is compiled, before any page renders.
+ * The content policy's problems in every note of one `astro build`. astro.config.mjs makes one list and hands it to
+ * the policy plugin (src/markdown/pipeline.ts) and to `failOnNoteProblems`. In a build the plugin records a refused
+ * note's problems here and compiles the note empty instead of stopping at the first note, so nothing a refused note
+ * holds is ever run, and the build fails right after the last note is compiled, before any page renders, listing
+ * every note's problems together. Outside a build (`astro dev`, `astro sync`) the plugin stops the note at once.
  */
-const problems = new Map<string, readonly ContentProblem[]>();
-let deferred = false;
-/** Marks, in Astro's cacheDir, that a note failed or was refused: the next run must render every note again. */
-let stampFile: string | undefined;
+export class NoteProblems {
+  #collecting = false;
+  readonly #byFile = new Map<string, readonly ContentProblem[]>();
 
-/** True in `astro build`: a plugin records a note's problems here instead of throwing. */
-export function noteProblemsDeferred(): boolean {
-  return deferred;
-}
-
-export function recordNoteProblems(file: string, list: readonly ContentProblem[]): void {
-  problems.set(file, [...(problems.get(file) ?? []), ...list]);
-  // At once, not when the build fails: Astro caches a refused `.md` note's empty page when its content sync ends, and
-  // a build stopped before the end (Ctrl-C, another error) must not leave that page for the next build to reuse.
-  if (stampFile) {
-    mkdirSync(dirname(stampFile), { recursive: true });
-    writeFileSync(stampFile, '');
+  /** True in `astro build`: the policy records a note's problems here instead of throwing. */
+  get collecting(): boolean {
+    return this.#collecting;
   }
-}
 
-/** Forgets a note's problems as it renders again (`astro dev` edits). */
-export function clearNoteProblems(file: string): void {
-  problems.delete(file);
-}
+  /** Called as `astro build` sets up: from now on problems are collected, starting from an empty list. */
+  collect(): void {
+    this.#collecting = true;
+    this.#byFile.clear();
+  }
 
-/** By file, then place: notes compile in parallel, and the list must not depend on which finished first. */
-export function recordedNoteProblems(): ContentProblem[] {
-  return [...problems.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, list]) => list);
+  /** A note's problems, from its one compile in the build. */
+  record(file: string, problems: readonly ContentProblem[]): void {
+    this.#byFile.set(file, problems);
+  }
+
+  /** By file, then place: notes compile in parallel, and the list must not depend on which finished first. */
+  all(): ContentProblem[] {
+    return [...this.#byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, list]) => list);
+  }
 }
 
 /** The content errors that stopped a bundle: the error itself, or those Rolldown gathered in `errors`. */
@@ -51,18 +44,13 @@ function contentErrorsIn(error: Error | undefined): Pick<ContentError, 'what' | 
   );
 }
 
-/**
- * Fails `astro build` on every recorded note problem once the notes are compiled (the end of the prerender
- * bundle, before pages render), and makes the next build render every `.md` note again: Astro's content cache
- * would otherwise keep a failed or emptied page.
- */
-export function failOnNoteProblems(): AstroIntegration {
+/** Fails `astro build` on every problem in `problems` once the notes are compiled (the end of the prerender bundle). */
+export function failOnNoteProblems(problems: NoteProblems): AstroIntegration {
   const check: Plugin = {
     name: 'asyncio-notes:note-problems',
     applyToEnvironment: (environment) => environment.name === 'prerender',
     buildEnd(error) {
-      const recorded = recordedNoteProblems();
-      if (recorded.length === 0 && !error && stampFile) rmSync(stampFile, { force: true });
+      const recorded = problems.all();
       const lists = [
         ...(recorded.length > 0 ? [{ what: 'note problem', problems: recorded, hint: undefined }] : []),
         ...contentErrorsIn(error),
@@ -82,25 +70,15 @@ export function failOnNoteProblems(): AstroIntegration {
   return {
     name: 'asyncio-notes:note-problems',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
-        const cacheDir = fileURLToPath(config.cacheDir);
-        const stamp = join(cacheDir, 'note-problems-failed');
-        stampFile = stamp;
-        const storeFile = join(cacheDir, 'data-store.json');
-        if (existsSync(stamp) && existsSync(storeFile)) {
-          rmSync(storeFile);
-          logger.info('the last build failed on a note: rendering every note again');
-        }
+      'astro:config:setup': ({ command, updateConfig }) => {
         if (command !== 'build') return;
-        // A second build in the same process (a script calling Astro's build()) starts from a clean list.
-        problems.clear();
-        deferred = true;
+        problems.collect();
         updateConfig({ vite: { plugins: [check] } });
       },
       // A net under that check, should it ever not run (an Astro upgrade renaming the prerender environment): a
       // refused note's empty page is never published. This integration comes before the one that publishes.
       'astro:build:done': () => {
-        const recorded = recordedNoteProblems();
+        const recorded = problems.all();
         if (recorded.length > 0) throw new ContentError('note problem', recorded, { shown: Infinity });
       },
     },

@@ -10,10 +10,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { diffArrays } from 'diff';
 import ts from 'typescript';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { noteFiles } from '../../core/content-dir';
+import { parseNote } from '../../markdown/parse-note';
 import { findRunnableSnippets, type SnippetLanguage } from './runnable-snippets';
 import type { EndReason } from './runner/host';
 
@@ -31,8 +29,7 @@ export interface Doctest {
 export function collectDoctests(dir: string): Doctest[] {
   return noteFiles(dir).flatMap((path) => {
     const file = relative(process.cwd(), path);
-    const processor = path.endsWith('.mdx') ? unified().use(remarkParse).use(remarkMdx) : unified().use(remarkParse);
-    const tree = processor.parse(readFileSync(path, 'utf8'));
+    const { tree } = parseNote(file, readFileSync(path, 'utf8'));
     return findRunnableSnippets(tree, file).map((snippet) => ({
       file,
       line: snippet.line,

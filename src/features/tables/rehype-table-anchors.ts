@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { eachElement } from '../../core/each-element';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { problemFile } from '../../core/content-error';
 import { checkResumeAnchor, checkTable, tableProblemsError, type TableProblem } from './validate';
@@ -18,7 +18,7 @@ export function rehypeTableAnchors() {
     const tables = file.data.comparisonTables ?? [];
     if (tables.length === 0) return;
     const headings = new Map<string, string>();
-    eachElement(tree, (node) => {
+    visit(tree, 'element', (node) => {
       const { id } = node.properties;
       if (!HEADING.test(node.tagName) || typeof id !== 'string' || headings.has(id)) return;
       headings.set(id, `the heading "${toString(node)}" (line ${node.position?.start.line ?? '?'})`);

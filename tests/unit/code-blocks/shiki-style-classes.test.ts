@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { codeStylesCSS, shikiStyleClasses } from '../../../src/features/code-blocks/shiki-style-classes';
+import { describe, expect, it } from 'vitest';
+import { codeStyleClasses, codeStylesCSS } from '../../../src/features/code-blocks/shiki-style-classes';
 
 describe('code-highlight.css', () => {
-  afterEach(() => shikiStyleClasses.clearRegistry());
-
   it('is the same whatever order pages registered their token styles in', () => {
-    const registry = shikiStyleClasses.getClassRegistry();
-    registry.set('sh-b', { color: 'red' });
-    registry.set('sh-a', 'color:blue');
-    const first = codeStylesCSS();
-    shikiStyleClasses.clearRegistry();
-    registry.set('sh-a', 'color:blue');
-    registry.set('sh-b', { color: 'red' });
-    expect(codeStylesCSS()).toBe(first);
-    expect(first).toBe('.sh-a{color:blue}.sh-b{color:red}');
+    const first = codeStyleClasses();
+    first.getClassRegistry().set('sh-b', { color: 'red' });
+    first.getClassRegistry().set('sh-a', 'color:blue');
+    const second = codeStyleClasses();
+    second.getClassRegistry().set('sh-a', 'color:blue');
+    second.getClassRegistry().set('sh-b', { color: 'red' });
+    expect(codeStylesCSS(first)).toBe(codeStylesCSS(second));
+    expect(codeStylesCSS(first)).toBe('.sh-a{color:blue}.sh-b{color:red}');
   });
 });

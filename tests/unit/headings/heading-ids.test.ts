@@ -2,13 +2,15 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { pageData } from '../../../src/core/page-data';
 import { PAGE_CITATIONS } from '../../../src/features/citations/render';
+import { codeStyleClasses } from '../../../src/features/code-blocks/shiki-style-classes';
 import { rehypePlugins, remarkPlugins } from '../../../src/markdown/pipeline';
 
 // The site's whole pipeline, inside the processor Astro builds around it: Astro appends its own rehypeHeadingIds
 // after our plugins, so this checks that the second pass changes no id the first one gave.
+const state = { codeStyles: codeStyleClasses() };
 const processor = await createMarkdownProcessor({
-  remarkPlugins,
-  rehypePlugins,
+  remarkPlugins: remarkPlugins(state),
+  rehypePlugins: rehypePlugins(state),
   gfm: false,
   smartypants: false,
   syntaxHighlight: false,
