@@ -18,16 +18,16 @@ const parse = (markdown: string) => unified().use(remarkParse).parse(markdown) a
 describe('the doctest harness reports failures precisely', () => {
   test('finds every snippet with its file and fence line', () => {
     expect(broken.map((doctest) => `${doctest.file}:${doctest.line} ${doctest.title}`)).toEqual([
-      'tests/fixtures/snippets/broken.md:3 wrong output',
-      'tests/fixtures/snippets/broken.md:13 type error',
-      'tests/fixtures/snippets/broken.md:22 runaway',
-      'tests/fixtures/snippets/broken.md:30 throws',
+      'tests/fixtures/snippets/broken.mdx:3 wrong output',
+      'tests/fixtures/snippets/broken.mdx:13 type error',
+      'tests/fixtures/snippets/broken.mdx:22 runaway',
+      'tests/fixtures/snippets/broken.mdx:30 throws',
     ]);
   });
 
   test('a wrong expected output names file:line and shows a diff', () => {
     const problem = judgeDoctest(byTitle('wrong output'), { reason: 'finished', texts: ['actual', 'same'] });
-    expect(problem).toContain('tests/fixtures/snippets/broken.md:3: snippet "wrong output" failed in Chromium');
+    expect(problem).toContain('tests/fixtures/snippets/broken.mdx:3: snippet "wrong output" failed in Chromium');
     expect(problem).toContain('- expected\n+ actual\n  same');
   });
 
@@ -41,7 +41,7 @@ describe('the doctest harness reports failures precisely', () => {
   test('a type error names the line inside the file', () => {
     const errors = typecheckDoctests(broken);
     expect(errors[broken.indexOf(byTitle('type error'))]).toEqual([
-      "tests/fixtures/snippets/broken.md:14:7: TS2322 Type 'string' is not assignable to type 'number'.",
+      "tests/fixtures/snippets/broken.mdx:14:7: TS2322 Type 'string' is not assignable to type 'number'.",
     ]);
     expect(errors[broken.indexOf(byTitle('wrong output'))]).toEqual([]);
   });

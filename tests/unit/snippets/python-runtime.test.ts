@@ -143,14 +143,14 @@ for attempt in ["from pyodide.http import pyfetch; asyncio.run(pyfetch('https://
 describe('the doctest harness on Python', () => {
   test('a wrong expected output names file:line and shows a diff', async () => {
     const problem = await judge(byTitle('wrong output'));
-    expect(problem).toContain('tests/fixtures/snippets-python/broken.md:3: snippet "wrong output" failed');
+    expect(problem).toContain('tests/fixtures/snippets-python/broken.mdx:3: snippet "wrong output" failed');
     expect(problem).toContain('- actual\n+ expected\n  same');
   });
 
   test('an exception is reported with its traceback in the diff', async () => {
     const problem = await judge(byTitle('raises'));
     expect(problem).toContain(
-      'tests/fixtures/snippets-python/broken.md:13: snippet "raises" failed in Chromium: it raised an uncaught exception.',
+      'tests/fixtures/snippets-python/broken.mdx:13: snippet "raises" failed in Chromium: it raised an uncaught exception.',
     );
     expect(problem).toContain('+   File "<snippet>", line 2, in divide');
     expect(problem).toContain('+ ZeroDivisionError: division by zero');
