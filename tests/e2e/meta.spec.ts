@@ -64,7 +64,7 @@ for (const path of pages) {
     if ((await page.locator('.toc').count()) === 0) return;
     const outline = await page.locator('.toc a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     const outlined = await page
-      .locator('.prose :is(h2, h3)')
+      .locator('article :is(h2, h3)')
       .evaluateAll((elements) => elements.map((element) => `#${element.id}`));
     expect(outline).toEqual(outlined);
   });

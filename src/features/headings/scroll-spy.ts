@@ -3,7 +3,9 @@
  * that section in the outline bar of narrow screens (OutlineBar.astro): the last
  * section whose heading has passed the upper third of the window. An
  * IntersectionObserver wakes it only when a heading crosses that line or the
- * top edge. It is a classic script of its own (Vite's `?worker&url`), loaded on
+ * top edge. It also closes the outline's popover (narrow screens) when the reader
+ * picks a section; the first pick scrolls the page, which is what loads this
+ * script, so an outline found open at its start is closed too. It is a classic script of its own (Vite's `?worker&url`), loaded on
  * the first scroll by the page script (search.ts), so an article fetches none
  * of it before the reader moves; it starts itself.
  */
@@ -25,3 +27,12 @@ function markSectionBeingRead(): void {
 
 const observer = new IntersectionObserver(markSectionBeingRead, { rootMargin: '0px 0px -67% 0px' });
 for (const heading of headings) if (heading) observer.observe(heading);
+
+const outline = document.getElementById('toc');
+const closeOutline = (): void => {
+  if (outline?.matches(':popover-open')) outline.hidePopover();
+};
+outline?.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('a')) closeOutline();
+});
+closeOutline();
