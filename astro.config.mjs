@@ -55,4 +55,7 @@ export default defineConfig({
   // Two routes for one URL fail the build instead of one page silently replacing the other.
   prerenderConflictBehavior: 'error',
   devToolbar: { enabled: false },
+  // Astro writes the collections' JSON Schemas and the entry map its VS Code extension reads for frontmatter
+  // completion (.vscode/settings.json turns it on there).
+  experimental: { contentIntellisense: true },
 });

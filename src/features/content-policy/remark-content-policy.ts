@@ -1,16 +1,14 @@
 import { relative } from 'node:path';
-import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Nodes, Root } from 'mdast';
-import { raw } from 'hast-util-raw';
-import { toHast } from 'mdast-util-to-hast';
-import { find, html, svg } from 'property-information';
-import type { Point, Position } from 'unist';
+import { find, html } from 'property-information';
+import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { ContentError, type ContentProblem } from '../../core/content-error';
 import type { NoteProblems } from '../notes/render-problems';
 import { weightProblems, type ShownImage } from './note-weight';
-import { attributeProblems, elementProblem, imageProblem, siteImages, urlProblem } from './rules';
+import { toString } from 'mdast-util-to-string';
+import { attributeProblems, elementProblem, headingProblem, imageProblem, siteImages, urlProblem } from './rules';
 
 /** MDX's syntax-tree nodes, as far as the policy reads them (mdast-util-mdx-jsx, -expression, -esm). */
 interface Estree {
@@ -66,20 +64,6 @@ const excerpt = (text: string) => {
   return line.length > 40 ? `${line.slice(0, 37)}…` : line;
 };
 
-/** The attribute as the browser will see it: `className` → `class`, `xLinkHref` → `xlink:href`. */
-function attributeName(property: string, space: 'html' | 'svg'): string {
-  return find(space === 'svg' ? svg : html, property).attribute;
-}
-
-/** A hast property value as the attribute's text. */
-function attributeText(value: unknown): string | undefined {
-  if (value === null || value === undefined || value === false) return undefined;
-  if (value === true) return '';
-  return Array.isArray(value)
-    ? value.join(value.length > 1 && typeof value[0] === 'string' ? ', ' : ' ')
-    : String(value);
-}
-
 export interface ContentPolicyOptions {
   /** The site's public folder, where the images a note shows are weighed. */
   publicDir?: string;
@@ -87,20 +71,14 @@ export interface ContentPolicyOptions {
   problems?: NoteProblems;
 }
 
-/** `point` is at or after `start` and before `end`. */
-const within = (point: Point, { start, end }: Position) =>
-  (point.line > start.line || (point.line === start.line && point.column >= start.column)) &&
-  (point.line < end.line || (point.line === end.line && point.column < end.column));
-
 /**
  * Fails the build on markup in a note that could run script, redirect, submit, embed or load from another site,
  * on attributes and classes outside the allow-list (features' hooks such as `data-*`, `hidden`, `class`), on MDX code
  * (`import`/`export`, `{expressions}` other than literals, spread attributes), on components not in the allow-list,
  * on links written as HTML/JSX (they skip the source registry), on addresses the browser reads otherwise than they
  * look, and on images that are not image files or weigh more than the page's media budget: each with
- * file:line:column and what to write instead. First in the pipeline, so it reads only what the author wrote. Raw
- * HTML in `.md` is read as the browser will read it (parsed together with the Markdown around it), so entities, case,
- * split tags and newlines inside attributes change nothing.
+ * file:line:column and what to write instead. First in the pipeline, so it reads only what the author wrote. Notes
+ * are MDX, so every element a note writes is a JSX node here, with its attributes as written.
  */
 export function remarkContentPolicy(options: ContentPolicyOptions = {}) {
   const publicDir = options.publicDir ?? 'public';
@@ -109,8 +87,6 @@ export function remarkContentPolicy(options: ContentPolicyOptions = {}) {
     const problems: ContentProblem[] = [];
     const report = (node: { position?: Position | undefined }, message: string) =>
       problems.push({ file: path, line: node.position?.start.line, column: node.position?.start.column, message });
-    /** Where the note's raw HTML is: the elements that start there are the author's, the others Markdown's own. */
-    const htmlSpans: Position[] = [];
     const images: ShownImage[] = [];
     const showImages = (node: ShownImage['node'], attribute: string, value: string) => {
       for (const path of siteImages(attribute, value)) images.push({ path, node });
@@ -128,9 +104,11 @@ export function remarkContentPolicy(options: ContentPolicyOptions = {}) {
           else if (node.type === 'image') showImages(node, 'src', node.url);
           return;
         }
-        case 'html':
-          if (node.position) htmlSpans.push(node.position);
+        case 'heading': {
+          const problem = headingProblem(toString(node));
+          if (problem) report(node, problem);
           return;
+        }
         case 'mdxjsEsm':
           report(
             node,
@@ -149,25 +127,6 @@ export function remarkContentPolicy(options: ContentPolicyOptions = {}) {
           return;
       }
     });
-
-    // Raw HTML is parsed with the Markdown around it, as the browser will parse the page.
-    // An element is the author's when its start tag is in raw HTML (the parser's copies of a misnested tag keep its
-    // position); Markdown's elements (task boxes, footnotes, a code block's language class) start elsewhere or nowhere.
-    if (htmlSpans.length > 0) {
-      const hast = raw(toHast(tree, { allowDangerousHtml: true }) as HastRoot, { file });
-      const walk = (node: HastRoot | HastContent, space: 'html' | 'svg') => {
-        if (node.type === 'element') {
-          const inner = node.tagName === 'svg' ? 'svg' : space;
-          const start = node.position?.start;
-          if (start && htmlSpans.some((span) => within(start, span))) checkElement(node, inner, report, showImages);
-          for (const child of node.children) walk(child, inner);
-          if (node.tagName === 'template' && 'content' in node) walk(node.content as HastRoot, inner);
-          return;
-        }
-        if ('children' in node) for (const child of node.children) walk(child, space);
-      };
-      walk(hast, 'html');
-    }
 
     for (const { node, message } of weightProblems(images, publicDir)) report(node, message);
     if (problems.length === 0) return;
@@ -198,14 +157,6 @@ function checkAttribute(
   for (const message of messages) report(node, message);
   if (messages.length === 0 && value !== undefined && element.toLowerCase() === 'img')
     if (attribute === 'src' || attribute === 'srcset') showImages(node, attribute, value);
-}
-
-function checkElement(node: Element, space: 'html' | 'svg', report: Report, showImages: ShowImages) {
-  const problem = elementProblem(node.tagName);
-  if (problem) report(node, problem);
-  for (const [property, value] of Object.entries(node.properties)) {
-    checkAttribute(node, node.tagName, attributeName(property, space), attributeText(value), report, showImages);
-  }
 }
 
 function checkJsx(node: JsxElement, report: Report, showImages: ShowImages) {
