@@ -5,6 +5,10 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
+/**
+ * @param {string} property
+ * @param {string} [object]
+ */
 const sink = (property, object) => ({
   ...(object && { object }),
   property,

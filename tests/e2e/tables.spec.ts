@@ -232,7 +232,9 @@ test.describe('at 375 px', () => {
         const chip = (await row.locator('th').first().boundingBox())!;
         const box = (await row.boundingBox())!;
         expect(box.height, path).toBeLessThan(chip.height * 1.6);
-        const tops = await row.locator('th').evaluateAll((ths) => ths.map((th) => Math.round(th.offsetTop)));
+        const tops = await row
+          .locator('th')
+          .evaluateAll((ths) => ths.map((th) => Math.round((th as HTMLElement).offsetTop)));
         expect(new Set(tops).size, path).toBe(1);
       }
     }
