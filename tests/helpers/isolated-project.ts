@@ -91,6 +91,16 @@ export function runScript(
   return runBin(cwd, 'tsx', [script, ...args], env);
 }
 
+/**
+ * This process's environment without what Vitest adds: NODE_ENV=test would make Vite build the site with its
+ * development branches (import.meta.env.DEV), which no contributor's `npm run build` ever ships.
+ */
+function contributorEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+  );
+}
+
 /** Runs a command of the project's node_modules/.bin (`astro`, `node`, `tsx`) in `cwd`; output is stdout then stderr. */
 export function runBin(
   cwd: string,
@@ -103,7 +113,7 @@ export function runBin(
     execFile(
       join(bin, name),
       args,
-      { cwd, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CI: 'true', ...env } },
+      { cwd, env: { ...contributorEnv(), PATH: `${bin}:${process.env.PATH}`, CI: 'true', ...env } },
       (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
     );
   });
