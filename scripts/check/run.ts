@@ -35,7 +35,7 @@ interface Step {
 const steps: Step[] = [
   {
     name: 'content',
-    what: 'frontmatter, content policy and unique URLs of every note',
+    what: 'every note: files, frontmatter, content policy, URLs, citations, tables, snippets, links',
     command: ['tsx', 'scripts/check/content.ts'],
     hint: 'Fix the fields named above (CONTRIBUTING.md, "Frontmatter").',
   },
