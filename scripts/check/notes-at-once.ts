@@ -57,7 +57,20 @@ interface RenderedNote {
   links: { href: string; line?: number | undefined; column?: number | undefined }[];
 }
 
-async function render(file: string, problems: ContentProblem[]): Promise<Hast | undefined> {
+/** The build's plugins, each collecting its content errors into `problems`: made once, for every note. */
+function collectingProcessor(problems: ContentProblem[]) {
+  const state = { codeStyles: transformerStyleToClass() };
+  return unified()
+    .use(remarkPlugins(state).map((plugin) => collecting(plugin as Pluggable, problems)))
+    .use(remarkRehype, TO_HAST)
+    .use(rehypePlugins(state).map((plugin) => collecting(plugin as Pluggable, problems)));
+}
+
+async function render(
+  file: string,
+  processor: ReturnType<typeof collectingProcessor>,
+  problems: ContentProblem[],
+): Promise<Hast | undefined> {
   const text = readFileSync(file, 'utf8');
   let parsed;
   try {
@@ -73,11 +86,6 @@ async function render(file: string, problems: ContentProblem[]): Promise<Hast | 
     data = frontmatter ? parseYaml(frontmatter.yaml) : {};
   } catch {} // The frontmatter check reports the YAML.
   parsed.file.data.astro = { frontmatter: (data ?? {}) as Record<string, unknown> };
-  const state = { codeStyles: transformerStyleToClass() };
-  const processor = unified()
-    .use(remarkPlugins(state).map((plugin) => collecting(plugin as Pluggable, problems)))
-    .use(remarkRehype, TO_HAST)
-    .use(rehypePlugins(state).map((plugin) => collecting(plugin as Pluggable, problems)));
   return (await processor.run(parsed.tree, parsed.file)) as Hast;
 }
 
@@ -156,8 +164,9 @@ export async function notesAtOnce(
 ): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const rendered: RenderedNote[] = [];
+  const processor = collectingProcessor(problems);
   for (const file of files) {
-    const tree = await render(file, problems);
+    const tree = await render(file, processor, problems);
     const id = noteId(relative(notesDir, file));
     if (tree) rendered.push(readRendered(file, id === '' ? '/' : `/${id}/`, tree));
   }

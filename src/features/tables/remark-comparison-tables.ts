@@ -264,7 +264,8 @@ function renderTable({
   header.data = { ...header.data, hProperties: { role: 'row' } };
   const table = part('table', { id, role: 'table', dataPagefindTitle: caption }, [
     // The inner span stays in view while the table scrolls sideways under it.
-    part('caption', { id: captionId(id), ...(repeatsHeading ? { className: ['caption-repeats-heading'] } : {}) }, [
+    // A caption that repeats the heading right above still names the table for assistive technology, unshown.
+    part('caption', { id: captionId(id), ...(repeatsHeading ? { className: ['visually-hidden'] } : {}) }, [
       part('span', { className: ['caption-text'] }, [...captionContent, { ...WORD_BREAK }]),
     ]),
     // Every cell carries its column's name for search, so the header row itself is not indexed.
