@@ -37,8 +37,34 @@ export interface RunRequest {
   files?: Record<string, ArrayBuffer>;
 }
 
-/** Sandbox → host. */
-export type SandboxMessage = { type: 'line'; line: OutputLine } | { type: 'done'; failed: boolean };
+/**
+ * One lane of a run's timeline (../timeline/): a Python asyncio task or thread, or a TypeScript async call, timer
+ * or worker. Times are ms since the run started, on the same clock as `OutputLine.ms`.
+ */
+export interface TimelineTask {
+  id: number;
+  /** What the reader knows it by: the coroutine or function name, "main", "setTimeout 10 ms", "Worker 1". */
+  name: string;
+  kind: 'main' | 'task' | 'timer' | 'worker' | 'thread';
+  created: number;
+  /** Absent while the task was still pending when the run ended. */
+  ended?: number;
+  /** When it held the thread (a worker: busy on its own thread, as seen from the page's side). */
+  running: [from: number, to: number][];
+  /** When it could have run (a due timer, a woken task) but another held the thread. */
+  ready: [from: number, to: number][];
+}
+
+/** What a runtime recorded of its tasks; any time of a task's life in neither list was spent waiting. */
+export interface Timeline {
+  tasks: TimelineTask[];
+  /** Tasks left out past the recorder's cap. */
+  dropped: number;
+}
+
+/** Sandbox → host: lines as they are printed; the timeline once, just before `done`. */
+export type SandboxMessage =
+  { type: 'line'; line: OutputLine } | { type: 'timeline'; timeline: Timeline } | { type: 'done'; failed: boolean };
 
 /** Frame → worker, once: the port the worker talks to the host on. */
 export interface ConnectRequest {
