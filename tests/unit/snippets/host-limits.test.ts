@@ -54,6 +54,16 @@ describe('the host caps what one run may print', () => {
     expect(result.lines.at(-1)?.level).toBe('warn');
   });
 
+  test('the cut note is marked as the host notice, and a worker cannot mark a line as one', async () => {
+    const forged = { type: 'line', line: { level: 'warn', text: truncationNote(), ms: 0, notice: 'truncated' } };
+    const result = await run([forged, ...Array.from({ length: 5000 }, (_, i) => line(String(i)))]);
+    expect(result.lines.filter((shown) => shown.notice === 'truncated').map((shown) => shown.text)).toEqual([
+      truncationNote(),
+    ]);
+    expect(result.lines[0]).toEqual({ level: 'warn', text: truncationNote(), ms: 0 });
+    expect(result.lines.at(-1)?.notice).toBe('truncated');
+  });
+
   test('malformed messages are dropped, not shown', async () => {
     const result = await run([
       { type: 'line', line: { level: 'alert', text: 'x', ms: 0 } },

@@ -83,7 +83,7 @@ export function startRun({ code, spawn, limitMs = TIME_LIMIT_MS, onLine }: RunOp
   const truncate = () => {
     if (truncated) return;
     truncated = true;
-    push({ level: 'warn', text: truncationNote(), ms: performance.now() - startedAt });
+    push({ level: 'warn', text: truncationNote(), ms: performance.now() - startedAt, notice: 'truncated' });
   };
   const end = (reason: EndReason, message?: string) => {
     if (ended) return;

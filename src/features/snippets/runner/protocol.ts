@@ -24,6 +24,8 @@ export interface OutputLine {
   level: Level;
   text: string;
   ms: number;
+  /** Set only by the host (runner/host.ts), never taken from a worker: its note that output was cut. */
+  notice?: 'truncated';
 }
 
 /** Which worker runs the code; each runtime has its own worker script. */
