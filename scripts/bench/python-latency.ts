@@ -8,7 +8,8 @@
  *     wasm arrived (download and compile overlap when the first line comes soon after);
  *   - warm: Run clicked again on the same page, median of ROUNDS;
  *   - the Python version the page runs.
- * Usage: npm run build && npm run bench:python   (COLD_ROUNDS=3, ROUNDS=15, READ_MS=5000)
+ * Usage: npm run build && npm run bench:python   (COLD_ROUNDS=3, ROUNDS=15, READ_MS=5000; DIST=folder serves
+ * another build than dist/, e.g. a copy of the one before a change, for rounds that alternate before and after)
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +23,7 @@ const NOTE = `${base}introduction/what-is-asyncio/`;
 const COLD_ROUNDS = Number(process.env.COLD_ROUNDS ?? 3);
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
 const READ_MS = Number(process.env.READ_MS ?? 5000);
+const DIST = process.env.DIST ?? 'dist';
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -31,6 +33,8 @@ interface Timing {
   ms: number;
   /** Click → last byte of pyodide.asm.wasm(.gz), when this run fetched it. */
   wasmMs: number | undefined;
+  /** Click → each phase the progress line showed first ("Starting Python 2/4": its second start step). */
+  phases: Record<string, number>;
   text: string;
 }
 
@@ -49,7 +53,14 @@ async function clickToFirstOutput(page: Page, code: string): Promise<Timing> {
         (event) => {
           if (event.target !== run) return;
           const start = performance.now();
+          const phases: Record<string, number> = {};
           const observer = new MutationObserver(() => {
+            const status = panel.querySelector('.snippet-progress');
+            const phase = /^\w+ Python/.exec(status?.textContent ?? '')?.[0];
+            const bar = status?.querySelector('progress');
+            const step =
+              phase && !phase.startsWith('Downloading') && bar?.hasAttribute('value') ? ` ${bar.value}/${bar.max}` : '';
+            if (phase) phases[phase + step] ??= performance.now() - start;
             const line = panel.querySelector('.snippet-line .snippet-text');
             if (!line) return;
             observer.disconnect();
@@ -60,10 +71,11 @@ async function clickToFirstOutput(page: Page, code: string): Promise<Timing> {
             resolve({
               ms: performance.now() - start,
               wasmMs: wasm && wasm.responseEnd - start,
+              phases,
               text: line.textContent ?? '',
             });
           });
-          observer.observe(panel, { childList: true, subtree: true });
+          observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
         },
         { capture: true, once: true },
       );
@@ -73,7 +85,7 @@ async function clickToFirstOutput(page: Page, code: string): Promise<Timing> {
   return page.evaluate(() => (window as unknown as { firstOutput: Promise<Timing> }).firstOutput);
 }
 
-const server = await startPreview({ base });
+const server = await startPreview({ base, ...(process.env.DIST && { outDir: process.env.DIST }) });
 try {
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
   const cold: Timing[] = [];
@@ -112,7 +124,7 @@ try {
   console.log('Fetched for the first Python run (besides the page itself):');
   for (const [path, bytes] of [...fetched].sort()) {
     if (!path.startsWith('/')) continue; // the blob: URL the worker starts from
-    const gz = gzipSync(readFileSync(`dist${path.slice(base.length - 1)}`), { level: 9 }).length;
+    const gz = gzipSync(readFileSync(`${DIST}${path.slice(base.length - 1)}`), { level: 9 }).length;
     served += bytes;
     gzipped += gz;
     console.log(`  ${path.padEnd(60)} ${kB(bytes).padStart(11)} served, ${kB(gz).padStart(10)} gz`);
@@ -123,6 +135,15 @@ try {
   console.log(
     `    of which until the wasm's last byte:   ${cold.map(({ wasmMs }) => (wasmMs === undefined ? '–' : seconds(wasmMs))).join(', ')}`,
   );
+  console.log('    phases the progress line showed (ms after the click):');
+  for (const { phases } of cold)
+    console.log(
+      `      ${
+        Object.entries(phases)
+          .map(([phase, ms]) => `${phase} ${Math.round(ms)}`)
+          .join(' · ') || '–'
+      }`,
+    );
   console.log(`  warm click → first output, median of ${ROUNDS}:`);
   console.log(`    after ${READ_MS / 1000} s of reading the last output: ${median(warm).toFixed(1)} ms`);
   console.log(`    100 ms after the last run ended:       ${median(atOnce).toFixed(1)} ms`);

@@ -8,21 +8,34 @@
  * later one. Loading starts on intent (`warmUp`) or on the first Run; when a
  * run ends, however it ends, its worker is terminated and the next run's
  * interpreter starts loading at once, so a reader who clicks Run again finds
- * it ready.
+ * it ready. Each run hears where its interpreter is (LoadStatus): downloading,
+ * compiling, starting, or restarting from the kept bytes, with a time
+ * estimate once one is known.
  */
 import { frameHost, type FramedWorker } from '../runner/frame-host';
 import { startRun, type Run, type RunResult, type SandboxWorker } from '../runner/host';
 import type { OutputLine, SandboxMessage } from '../runner/protocol';
 import { GZIPPED, PYODIDE_DIR, PYODIDE_FILES, servedName, type PyodideFileName } from './assets';
-import { NO_JSPI_MESSAGE, type PyodideFiles, type PythonRequest, type PythonWorkerMessage } from './protocol';
+import {
+  NO_JSPI_MESSAGE,
+  START_STEPS,
+  type PyodideFiles,
+  type PythonRequest,
+  type PythonWorkerMessage,
+  type StartStep,
+} from './protocol';
 import workerUrl from './worker.ts?worker&url';
 
 declare const __PYTHON_SANDBOX_FRAME__: string;
 
-export interface LoadProgress {
-  loaded: number;
-  total: number;
-}
+/**
+ * Where the interpreter a run waits for is: the page's first one downloads
+ * Pyodide's files (progress in bytes), then compiles and starts; any later one
+ * restarts from the bytes the page kept (progress in start steps).
+ */
+export type LoadStatus =
+  | { phase: 'download'; loaded: number; total: number; leftMs: number | undefined }
+  | { phase: 'compile' | 'start' | 'restart'; step: number; steps: number; leftMs: number | undefined };
 
 type LoadOutcome = { ok: true } | { ok: false; message: string };
 
@@ -30,19 +43,43 @@ interface Interpreter {
   worker: FramedWorker;
   loaded: Promise<LoadOutcome>;
   listeners: Set<(message: SandboxMessage) => void>;
+  /** Started after the page held all of Pyodide's files: a restart, with nothing to download. */
+  restart: boolean;
+  created: number;
+  progress: StartProgress;
+}
+
+interface StartProgress {
+  /** The start step under way, as the worker last reported it. */
+  step?: StartStep;
+  /** When the worker began instantiating the wasm: what a restart repeats of a first start. */
+  instantiated?: number;
 }
 
 const frame = frameHost({ file: __PYTHON_SANDBOX_FRAME__, title: 'Python sandbox', workerUrl });
 const indexURL = new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${PYODIDE_DIR}`, location.href).href;
-const progressListeners = new Set<(progress: LoadProgress) => void>();
+/** Runs waiting for their interpreter: told again whenever a download or a start moves on. */
+const statusWatchers = new Set<() => void>();
+const tellWatchers = () => statusWatchers.forEach((watcher) => watcher());
 let downloads: Promise<Record<PyodideFileName, Download>> | undefined;
 let streamsTaken = false;
+/** The page's download of Pyodide's files, for the progress bar and its estimate. */
+let downloaded: DownloadProgress = { started: 0, loaded: 0, complete: false };
+/** How long the last interpreter to get ready took from the point a restart starts from, for the next estimate. */
+let lastStartMs: number | undefined;
 /** The interpreter the next run takes, started ahead of it. */
 let spare: Interpreter | undefined;
 /** The run under way on this page, if any. */
 let active: Run | undefined;
 /** This browser cannot run Pyodide (no JSPI): no interpreter is started again. */
 let unsupported = false;
+
+interface DownloadProgress {
+  started: number;
+  loaded: number;
+  /** Every file's bytes are in the page: later interpreters restart from them. */
+  complete: boolean;
+}
 
 /** One of Pyodide's files as it downloads: a stream for the first interpreter, the whole bytes for the page to keep. */
 interface Download {
@@ -78,14 +115,15 @@ const byName = <T>(values: readonly T[]) =>
 
 /** Pyodide's files, read once per page: streamed to the first interpreter, kept whole for later ones. */
 function downloadFiles(): Promise<Record<PyodideFileName, Download>> {
-  let loaded = 0;
+  const progress: DownloadProgress = { started: performance.now(), loaded: 0, complete: false };
+  downloaded = progress;
   let reported = 0;
   const onBytes = (bytes: number) => {
-    loaded += bytes;
+    progress.loaded += bytes;
     // At most one progress update per 64 kB.
-    if (loaded - reported < 65_536) return;
-    reported = loaded;
-    progressListeners.forEach((listener) => listener({ loaded, total: __PYODIDE_FETCH_BYTES__ }));
+    if (progress.loaded - reported < 65_536) return;
+    reported = progress.loaded;
+    tellWatchers();
   };
   const started = Promise.all(PYODIDE_FILES.map((name) => download(name, onBytes))).then(byName);
   // A failed download is tried again by the next run.
@@ -93,8 +131,39 @@ function downloadFiles(): Promise<Record<PyodideFileName, Download>> {
     downloads = undefined;
     streamsTaken = false;
   };
-  started.then((files) => Promise.all(Object.values(files).map((file) => file.bytes))).catch(forget);
+  started
+    .then((files) => Promise.all(Object.values(files).map((file) => file.bytes)))
+    .then(() => {
+      progress.complete = true;
+      tellWatchers();
+    }, forget);
   return started;
+}
+
+/** The time left until `since + expectedMs`, when there is an expectation and it is not yet overdue. */
+const timeLeft = (since: number, expectedMs: number | undefined): number | undefined => {
+  if (expectedMs === undefined) return undefined;
+  const left = since + expectedMs - performance.now();
+  return left > 0 ? left : undefined;
+};
+
+function statusOf(interpreter: Interpreter): LoadStatus {
+  const step = interpreter.progress.step ? START_STEPS.indexOf(interpreter.progress.step) : -1;
+  const steps = START_STEPS.length;
+  if (interpreter.restart) {
+    // A restart does not compile (the frame kept the module): its steps count from instantiating.
+    return { phase: 'restart', step: Math.max(step, 0), steps, leftMs: timeLeft(interpreter.created, lastStartMs) };
+  }
+  if (!downloaded.complete) {
+    const { started, loaded } = downloaded;
+    const total = __PYODIDE_FETCH_BYTES__;
+    const elapsed = performance.now() - started;
+    // The download's own time left, from its speed so far, once there is enough of it to tell.
+    const leftMs = elapsed > 500 && loaded > total / 20 ? ((total - loaded) * elapsed) / loaded : undefined;
+    return { phase: 'download', loaded: Math.min(loaded, total), total, leftMs };
+  }
+  if (step <= 0) return { phase: 'compile', step: 0, steps, leftMs: undefined };
+  return { phase: 'start', step, steps, leftMs: undefined };
 }
 
 /** The files for a new interpreter: the live streams the first time, the kept bytes after that. */
@@ -112,10 +181,20 @@ async function filesForInterpreter(): Promise<{ files: PyodideFiles; transfer: T
 function startInterpreter(): Interpreter {
   const worker = frame.spawn();
   const listeners = new Set<(message: SandboxMessage) => void>();
+  const restart = downloaded.complete;
+  const created = performance.now();
+  const progress: StartProgress = {};
   const loaded = new Promise<LoadOutcome>((resolve) => {
     worker.port.onmessage = ({ data }: MessageEvent<PythonWorkerMessage | SandboxMessage>) => {
-      if (data.type === 'ready') resolve({ ok: true });
-      else if (data.type === 'unsupported') resolve({ ok: false, message: NO_JSPI_MESSAGE });
+      if (data.type === 'starting') {
+        progress.step = data.step;
+        if (data.step === 'instantiate') progress.instantiated = performance.now();
+        tellWatchers();
+      } else if (data.type === 'ready') {
+        const from = restart ? created : progress.instantiated;
+        if (from !== undefined) lastStartMs = performance.now() - from;
+        resolve({ ok: true });
+      } else if (data.type === 'unsupported') resolve({ ok: false, message: NO_JSPI_MESSAGE });
       else if (data.type === 'load-failed') resolve({ ok: false, message: `Python could not start: ${data.message}` });
       else listeners.forEach((listener) => listener(data));
     };
@@ -130,7 +209,7 @@ function startInterpreter(): Interpreter {
         }),
     );
   });
-  return { worker, loaded, listeners };
+  return { worker, loaded, listeners, restart, created, progress };
 }
 
 /** Starts loading Python ahead of a Run: on intent (pointer over or focus in a Python snippet), and after each run. */
@@ -160,7 +239,8 @@ export interface PythonRunOptions {
   /** The run's time limit, counted once Python is loaded; the snippets' own limit unless given. */
   limitMs?: number;
   onLine: (line: OutputLine) => void;
-  onProgress: (progress: LoadProgress | null) => void;
+  /** Where the run's interpreter is while the run waits for it, at once and on every change; null once it is over. */
+  onProgress: (status: LoadStatus | null) => void;
 }
 
 /**
@@ -177,12 +257,14 @@ export function runPython({ code, limitMs, onLine, onProgress }: PythonRunOption
   const result = new Promise<RunResult>((resolve) => (settle = resolve));
   let waiting = true;
   let started = true;
+  const watcher = () => onProgress(statusOf(interpreter));
   const endWaiting = () => {
     waiting = false;
-    progressListeners.delete(onProgress);
+    statusWatchers.delete(watcher);
     onProgress(null);
   };
-  progressListeners.add(onProgress);
+  statusWatchers.add(watcher);
+  watcher();
   void interpreter.loaded.then((outcome) => {
     if (!waiting) return;
     endWaiting();

@@ -14,7 +14,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { ConnectRequest, SandboxMessage } from '../runner/protocol';
 import { createPythonRuntime, type PythonRuntime } from './runtime';
 import type { PyodideFileName } from './assets';
-import type { PyodideFiles, PythonRequest, PythonWorkerMessage } from './protocol';
+import type { PyodideFiles, PythonRequest, PythonWorkerMessage, StartStep } from './protocol';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
@@ -58,15 +58,25 @@ async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: 
  * Pyodide compiles its wasm with `WebAssembly.instantiateStreaming`; while it
  * loads, that instantiates the module the frame kept when there is one, and
  * otherwise compiles it and posts the module to the frame for the workers
- * after this one (sandbox-frame.ts). No snippet has run in this worker yet.
+ * after this one (sandbox-frame.ts). Compiling and instantiating are two calls
+ * here, so the page can tell the reader which one is under way. No snippet has
+ * run in this worker yet.
  */
-async function withKeptWasm<T>(kept: WebAssembly.Module | undefined, load: () => Promise<T>): Promise<T> {
+async function withKeptWasm<T>(
+  kept: WebAssembly.Module | undefined,
+  onStep: (step: StartStep) => void,
+  load: () => Promise<T>,
+): Promise<T> {
   const realInstantiateStreaming = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async (source, imports) => {
-    if (kept) return { module: kept, instance: await WebAssembly.instantiate(kept, imports) };
-    const compiled = await realInstantiateStreaming(source, imports);
-    scope.postMessage(compiled.module);
-    return compiled;
+    let module = kept;
+    if (!module) {
+      onStep('compile');
+      module = await WebAssembly.compileStreaming(source);
+      scope.postMessage(module);
+    }
+    onStep('instantiate');
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
   try {
     return await load();
@@ -84,6 +94,7 @@ async function load(
   indexURL: string,
   files: PyodideFiles,
   wasm: WebAssembly.Module | undefined,
+  onStep: (step: StartStep) => void,
 ): Promise<PythonRuntime> {
   // The two small modules are read whole; the wasm and the standard library stay streams until Pyodide asks.
   const [loaderUrl, moduleFactoryUrl, lockFileContents] = await Promise.all([
@@ -96,16 +107,19 @@ async function load(
       import(/* @vite-ignore */ loaderUrl),
       import(/* @vite-ignore */ moduleFactoryUrl),
     ])) as [{ loadPyodide: (options: object) => Promise<PyodideAPI> }, { default: unknown }];
-    const pyodide = await withKeptWasm(wasm, () =>
+    const pyodide = await withKeptWasm(wasm, onStep, () =>
       withFilesAsFetch(indexURL, files, () =>
         loadPyodide({
           indexURL,
           createPyodideModule,
           lockFileContents,
           env: { HOME: '/home/pyodide' },
+          // Called once the wasm is instantiated and its file system made, just before CPython itself starts.
+          fsInit: async () => onStep('interpreter'),
         }),
       ),
     );
+    onStep('harness');
     return createPythonRuntime(pyodide);
   } finally {
     URL.revokeObjectURL(loaderUrl);
@@ -121,7 +135,7 @@ function serve(port: MessagePort, wasm: WebAssembly.Module | undefined): void {
   port.addEventListener('message', ({ data: request }: MessageEvent<PythonRequest>) => {
     if (request.type === 'load') {
       if (!hasJspi()) return post({ type: 'unsupported' });
-      runtime ??= load(request.indexURL, request.files, wasm);
+      runtime ??= load(request.indexURL, request.files, wasm, (step) => post({ type: 'starting', step }));
       runtime.then(
         () => post({ type: 'ready' }),
         (error: unknown) =>
