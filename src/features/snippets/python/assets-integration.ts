@@ -6,10 +6,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { GZIPPED, PYODIDE_DIR, PYODIDE_FILES, servedName } from './assets';
+import { precompiledStdlib } from './precompiled-stdlib';
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
-// Gzipping the wasm costs a second or two of CPU: done once per file content, then reused by every build. Beside the
-// real package (not under the working directory), so the project copies the CLI tests build in share it.
+// Gzipping the wasm and precompiling the standard library (precompiled-stdlib.ts) cost seconds of CPU: done once per
+// file content, then reused by every build. Beside the real package (not under the working directory), so the project
+// copies the CLI tests build in share it.
 const gzipCache = join(packageDir, '..', '.cache', 'asyncio-notes', 'pyodide');
 
 /** The gzipped copy of `source`, made on first use and named by its content's hash. */
@@ -31,6 +33,7 @@ function gzipped(source: string, name: string): string {
 export function servedPyodideFiles(): Map<string, string> {
   return new Map(
     PYODIDE_FILES.map((name) => {
+      if (name === 'python_stdlib.zip') return [name, precompiledStdlib(packageDir, gzipCache)];
       const source = join(packageDir, name);
       return GZIPPED.includes(name) ? [servedName(name), gzipped(source, servedName(name))] : [name, source];
     }),
