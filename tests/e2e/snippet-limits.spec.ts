@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { prepareSandbox, runInPage } from './sandbox-helpers';
 
@@ -67,17 +67,17 @@ const floods = [
     name: 'one 50 MB line',
     code: "console.log('x'.repeat(50_000_000));",
     check: (lines: string[]) => {
-      expect(lines.map((line) => line.length)).toEqual([1_000_000, TRUNCATED.length]);
-      expect(/^x+$/.test(lines[0]!)).toBe(true);
-      expect(lines[1]).toBe(TRUNCATED);
+      expect(lines.map((line) => line.length)).toEqual([TRUNCATED.length, 1_000_000]);
+      expect(lines[0]).toBe(TRUNCATED);
+      expect(/^x+$/.test(lines[1]!)).toBe(true);
     },
   },
   {
     name: '1,000 lines of 200 kB',
     code: "const line = 'y'.repeat(200_000);\nfor (let i = 0; i < 1000; i++) console.log(line);",
     check: (lines: string[]) => {
-      expect(lines.map((line) => line.length)).toEqual([200_000, 200_000, 200_000, 200_000, 200_000, TRUNCATED.length]);
-      expect(lines[5]).toBe(TRUNCATED);
+      expect(lines.map((line) => line.length)).toEqual([TRUNCATED.length, 200_000, 200_000, 200_000, 200_000, 200_000]);
+      expect(lines[0]).toBe(TRUNCATED);
     },
   },
   {
@@ -85,8 +85,8 @@ const floods = [
     code: 'for (let i = 0; i < 100000; i++) console.log(i);',
     check: (lines: string[]) => {
       expect(lines).toHaveLength(1001);
-      expect(lines[999]).toBe('999');
-      expect(lines[1000]).toBe(TRUNCATED);
+      expect(lines[0]).toBe(TRUNCATED);
+      expect(lines[1000]).toBe('999');
     },
   },
 ];
@@ -108,3 +108,78 @@ for (const flood of floods) {
     await expect(page.locator('.snippet').first()).toHaveAttribute('data-run-result', /^(finished|timeout)$/);
   });
 }
+
+const VIEWPORT = { width: 1280, height: 800 };
+/** How far the box is from showing its last line, and from its first, in px. */
+const scrollState = (panel: Locator) =>
+  panel.evaluate((element) => ({
+    fromBottom: element.scrollHeight - element.scrollTop - element.clientHeight,
+    fromTop: element.scrollTop,
+  }));
+
+test('5,000 printed lines: the box scrolls inside itself, the cut note comes first, without a time', async ({
+  page,
+}) => {
+  await page.setViewportSize(VIEWPORT);
+  await page.goto(NOTE);
+  await prepareSandbox(page);
+  const box = page.locator('.snippet[data-snippet-js]').first();
+  const panel = box.locator('.snippet-output');
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
+  const before = await pageHeight();
+  const lines = await runInPage(page, 'for (let i = 0; i < 5000; i++) console.log(i);', box);
+  const height = await panel.evaluate((element) => element.getBoundingClientRect().height);
+  const after = await pageHeight();
+  console.log(`5,000 lines: output box ${height.toFixed(0)} px, page ${before} → ${after} px`);
+  expect(height).toBeLessThanOrEqual(VIEWPORT.height * 0.6 + 1);
+  expect(after - before).toBeLessThan(VIEWPORT.height * 0.6 + 40);
+  expect(lines).toHaveLength(1001);
+  expect([lines[0], lines[1], lines[1000]]).toEqual([TRUNCATED, '0', '999']);
+  const notice = panel.locator('.snippet-line').first();
+  await expect(notice.locator('.snippet-ms')).toHaveCount(0);
+  await expect(panel.locator('.snippet-ms')).toHaveCount(1000);
+  // The box followed the lines to the last one, and the note stays in sight at its top.
+  expect((await scrollState(panel)).fromBottom).toBeLessThanOrEqual(4);
+  const [noticeTop, panelTop] = await Promise.all(
+    [notice, panel].map((l) => l.evaluate((e) => e.getBoundingClientRect().top)),
+  );
+  expect(Math.abs(noticeTop! - panelTop!)).toBeLessThanOrEqual(2);
+  // The keyboard scrolls it: the box takes focus, Home goes to the first line.
+  await panel.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await scrollState(panel)).fromTop).toBe(0);
+});
+
+test('the box follows the newest line unless the reader scrolled up, and again once back at the bottom', async ({
+  page,
+}) => {
+  await page.setViewportSize(VIEWPORT);
+  await page.goto(NOTE);
+  await prepareSandbox(page);
+  const box = page.locator('.snippet[data-snippet-js]').first();
+  const panel = box.locator('.snippet-output');
+  await box.evaluate((element: HTMLElement) => {
+    element.dataset.snippetJs =
+      'for (let i = 0; ; i++) { console.log(i); await new Promise((resolve) => setTimeout(resolve, 20)); }';
+  });
+  await box.getByRole('button', { name: 'Run', exact: true }).click();
+  const count = () => panel.locator('.snippet-line').count();
+  const moreLines = async () => {
+    const now = await count();
+    await expect.poll(count).toBeGreaterThan(now + 10);
+  };
+  await expect.poll(async () => (await scrollState(panel)).fromTop).toBeGreaterThan(100);
+  await moreLines();
+  expect((await scrollState(panel)).fromBottom).toBeLessThanOrEqual(4);
+  await panel.focus();
+  await page.keyboard.press('Home');
+  await expect.poll(async () => (await scrollState(panel)).fromTop).toBe(0);
+  await moreLines();
+  expect((await scrollState(panel)).fromTop).toBe(0);
+  await page.keyboard.press('End');
+  await expect.poll(async () => (await scrollState(panel)).fromBottom).toBeLessThanOrEqual(4);
+  await moreLines();
+  expect((await scrollState(panel)).fromBottom).toBeLessThanOrEqual(4);
+  await box.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(box).toHaveAttribute('data-run-result', 'stopped');
+});

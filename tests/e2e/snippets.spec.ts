@@ -260,3 +260,52 @@ test('one run at a time in a page: Run stops the run under way, and each run kee
   await button(endless, 'Stop').click();
   await expect(endless).toHaveAttribute('data-run-result', 'stopped');
 });
+
+test("at 375 px Edit leaves every line where it was; the expected output says when it is the original code's", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  const figure = box.locator('figure.code').first();
+  // The reader is part-way down the code: its first lines are above the screen.
+  await figure.evaluate((element) => window.scrollBy(0, element.getBoundingClientRect().top + 100));
+  // Where each line's text is on screen (a blank line has none): the same measure for the block's and the editor's.
+  const tops = (lines: Locator) =>
+    lines.evaluateAll((all) =>
+      all.map((line) => {
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        return line.textContent ? range.getBoundingClientRect().top : null;
+      }),
+    );
+  const heightOf = (element: Locator) => element.evaluate((e) => e.getBoundingClientRect().height);
+  const before = await tops(figure.locator('pre .line'));
+  const blockBefore = await heightOf(figure);
+  await button(box, 'Edit').click();
+  await expect(box.locator('.cm-content')).toBeFocused();
+  const after = await tops(box.locator('.cm-line'));
+  // The code's own box (a panel under it, such as the type checker's, is extra).
+  const blockAfter = await heightOf(box.locator('.cm-scroller'));
+  console.log(
+    `Edit at 375 px: block ${blockBefore.toFixed(0)} → ${blockAfter.toFixed(0)} px, first line at ${before[0]!.toFixed(0)} → ${after[0]!.toFixed(0)} px`,
+  );
+  expect(before[0]).toBeLessThan(0);
+  expect(after).toHaveLength(before.length);
+  expect(after.map((top) => top === null)).toEqual(before.map((top) => top === null));
+  for (const [index, top] of after.entries())
+    if (top !== null) expect(Math.abs(top - before[index]!)).toBeLessThanOrEqual(2);
+  expect(Math.abs(blockAfter - blockBefore)).toBeLessThanOrEqual(2);
+
+  const label = box.locator('.snippet-expected .snippet-label');
+  const says = (text: string) => expect(label).toHaveText(text, { useInnerText: true });
+  await says('Expected output');
+  await page.keyboard.type('// mine\n');
+  await says('Expected output of the original code');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await says('Expected output');
+  await page.keyboard.type('x');
+  await says('Expected output of the original code');
+  await button(box, 'Reset').click();
+  await says('Expected output');
+});

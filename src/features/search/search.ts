@@ -168,8 +168,9 @@ async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   button?.setAttribute('aria-expanded', 'true');
 }
 
-/** Keys typed into a field belong to the field, not to the shortcut. */
-function isTyping(target: EventTarget | null): boolean {
+/** Keys typed into a field belong to the field, not to the shortcut; a field in a shadow root (the snippet editor) too. */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
   return (
     target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
   );
@@ -180,7 +181,7 @@ export function initSearch(): void {
   button?.addEventListener('click', () => void openSearch(button));
   document.addEventListener('keydown', (event) => {
     const shortcut = event.key.toLowerCase() === 'k' && (event.metaKey || event.ctrlKey);
-    const slash = event.key === '/' && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target);
+    const slash = event.key === '/' && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event);
     if (!shortcut && !slash) return;
     event.preventDefault();
     void openSearch(button);

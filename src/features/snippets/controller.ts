@@ -64,17 +64,70 @@ interface OutputWriter {
   clear(): void;
 }
 
+/** A printed line's row; the host's cut note has no time, since nothing was printed then. */
 function lineRow(line: OutputLine): { row: HTMLElement; text: HTMLElement } {
   const row = document.createElement('div');
-  row.className = 'snippet-line';
+  row.className = line.notice ? 'snippet-line snippet-notice' : 'snippet-line';
   row.dataset.level = line.level;
-  const time = document.createElement('span');
-  time.className = 'snippet-ms';
-  time.textContent = `${Math.round(line.ms)} ms`;
   const text = document.createElement('span');
   text.className = 'snippet-text';
-  row.append(time, text);
+  if (line.notice) row.append(text);
+  else {
+    const time = document.createElement('span');
+    time.className = 'snippet-ms';
+    time.textContent = `${Math.round(line.ms)} ms`;
+    row.append(time, text);
+  }
   return { row, text };
+}
+
+/** How far from the end of the box still counts as reading the newest line (scroll offsets can be fractional). */
+const BOTTOM_SLACK_PX = 4;
+const atBottom = (panel: HTMLElement) => panel.scrollHeight - panel.scrollTop - panel.clientHeight <= BOTTOM_SLACK_PX;
+const KEYS_UP = new Set(['ArrowUp', 'PageUp', 'Home']);
+
+interface Follower {
+  /** Runs `change` to the box, then shows its newest line unless the reader has scrolled up. */
+  around(change: () => void): void;
+  /** A new run: follow again. */
+  reset(): void;
+}
+
+/**
+ * The box follows the newest line until the reader scrolls up, and again once
+ * they are back at the bottom (or press End). The reader's own keys and wheel
+ * count at once, before their smooth scroll moves the box, so a line written
+ * meanwhile does not pull the box back down.
+ */
+function follower(panel: HTMLElement): Follower {
+  let follow = true;
+  let lastTop = 0;
+  const stop = () => {
+    if (panel.scrollTop > 0) follow = false;
+  };
+  panel.addEventListener('wheel', (event) => event.deltaY < 0 && stop(), { passive: true });
+  panel.addEventListener('keydown', (event) => {
+    if (KEYS_UP.has(event.key) || (event.key === ' ' && event.shiftKey)) stop();
+    else if (event.key === 'End') follow = true;
+  });
+  panel.addEventListener('scroll', () => {
+    // The box's own moves (following, or a new line pushing nothing) keep `follow` as it is.
+    if (panel.scrollTop === lastTop) return;
+    follow = atBottom(panel) || (follow && panel.scrollTop > lastTop);
+    lastTop = panel.scrollTop;
+  });
+  return {
+    around: (change) => {
+      change();
+      if (!follow) return;
+      panel.scrollTop = panel.scrollHeight;
+      lastTop = panel.scrollTop;
+    },
+    reset: () => {
+      follow = true;
+      lastTop = 0;
+    },
+  };
 }
 
 /**
@@ -86,12 +139,14 @@ function outputWriter(panel: HTMLElement): OutputWriter {
   let queue: OutputLine[] = [];
   let current: { text: HTMLElement; line: OutputLine; offset: number } | undefined;
   let frame = 0;
+  const follow = follower(panel);
   const idle = () => {
     frame = 0;
     if (queue.length > 0) write();
     else panel.removeAttribute('aria-busy');
   };
-  const write = () => {
+  const write = () => follow.around(writeSome);
+  const writeSome = () => {
     let budget = CHARACTERS_PER_FRAME;
     while (budget > 0 && (current || queue.length > 0)) {
       if (!current) {
@@ -117,6 +172,12 @@ function outputWriter(panel: HTMLElement): OutputWriter {
   };
   return {
     add: (line) => {
+      // The cut note goes first in the box, where the reader looks, as soon as it comes.
+      if (line.notice) {
+        const { row, text } = lineRow(line);
+        text.textContent = line.text;
+        return follow.around(() => panel.prepend(row));
+      }
       queue.push(line);
       // Screen readers wait for the batch; tests wait for the last line to be written.
       panel.setAttribute('aria-busy', 'true');
@@ -129,6 +190,7 @@ function outputWriter(panel: HTMLElement): OutputWriter {
       current = undefined;
       panel.removeAttribute('aria-busy');
       panel.replaceChildren();
+      follow.reset();
     },
   };
 }
@@ -211,8 +273,14 @@ async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   });
 }
 
+/** The expected output under edited code says it is the original code's (the markup holds the words). */
+function markEdited(snippet: HTMLElement, edited: boolean): void {
+  part<HTMLElement>(snippet, '.snippet-label-edited').hidden = !edited;
+}
+
 async function edit(snippet: HTMLElement, state: SnippetState): Promise<void> {
   const figure = part<HTMLElement>(snippet, 'figure.code');
+  const pre = part<HTMLElement>(figure, 'pre');
   const source = part<HTMLElement>(figure, 'pre code').textContent ?? '';
   const editButton = buttonFor(snippet, 'edit');
   editButton.disabled = true;
@@ -222,17 +290,32 @@ async function edit(snippet: HTMLElement, state: SnippetState): Promise<void> {
     isPython(snippet) ? pythonChunk().then((python) => python.pythonLanguage()) : undefined,
   ]);
   state.transpile = transpiler?.transpile;
-  state.editor = createEditor({ source, onRun: () => void run(snippet, state), ...(language && { language }) });
-  figure.after(state.editor.element);
+  const editor = createEditor({
+    source,
+    onRun: () => void run(snippet, state),
+    onChange: () => markEdited(snippet, editor.code() !== source),
+    ...(language && { language }),
+  });
+  state.editor = editor;
+  // The editor takes the block's place line for line: its paddings (the copy button's room included) are the block's.
+  const { paddingTop, paddingBottom } = getComputedStyle(pre);
+  editor.element.style.setProperty('--code-pad-top', paddingTop);
+  editor.element.style.setProperty('--code-pad-bottom', paddingBottom);
+  const top = figure.getBoundingClientRect().top;
+  figure.after(editor.element);
   figure.hidden = true;
+  // Scroll anchoring can hold on to a node below the block, which moves if the editor is taller (its panel): the
+  // code goes back where the reader saw it.
+  window.scrollBy(0, editor.element.getBoundingClientRect().top - top);
   buttonFor(snippet, 'reset').disabled = false;
-  state.editor.focus();
+  editor.focus();
 }
 
 function reset(snippet: HTMLElement, state: SnippetState): void {
   state.run?.stop();
   state.editor?.destroy();
   state.editor = undefined;
+  markEdited(snippet, false);
   part<HTMLElement>(snippet, 'figure.code').hidden = false;
   const panel = part<HTMLElement>(snippet, '.snippet-output');
   writerFor(panel).clear();

@@ -34,9 +34,15 @@ const highlight = HighlightStyle.define([
 // Selection and bracket colours in both themes (CodeMirror's defaults assume a light editor): every token colour
 // above keeps 4.5:1 on them, e.g. #cf222e on #e1edff is 4.5:1 and #8b949e on #1b2c48 is 4.6:1.
 const SELECTION = 'light-dark(#e1edff, #1b2c48)';
+// The code block's geometry (global.css `figure.code pre`, whose paddings the page hands over as --code-pad-*), and
+// no wrapping, as there (a long line scrolls sideways; the cursor keys reach all of it): Edit moves no line on screen.
 const theme = EditorView.theme({
   '&': { color: 'var(--fg)', backgroundColor: 'var(--bg-code)' },
-  '.cm-content': { fontFamily: 'var(--font-mono)', caretColor: 'var(--fg)' },
+  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
+  '.cm-content': {
+    caretColor: 'var(--fg)',
+    padding: 'var(--code-pad-top, 0.9rem) 0 var(--code-pad-bottom, 0.9rem)',
+  },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
   '.cm-gutters': { backgroundColor: 'var(--bg-code)', color: 'var(--fg-muted)', border: 'none' },
   '&.cm-focused': { outline: '3px solid var(--focus)' },
@@ -74,10 +80,13 @@ const typescript: EditorLanguage = { extension: javascript({ typescript: true })
 export function createEditor({
   source,
   onRun,
+  onChange,
   language = typescript,
 }: {
   source: string;
   onRun: () => void;
+  /** After each change to the code (typing, undo, redo). */
+  onChange?: () => void;
   language?: EditorLanguage;
 }): SnippetEditor {
   const element = document.createElement('div');
@@ -102,9 +111,12 @@ export function createEditor({
         typeOverSelection,
         EditorView.contentAttributes.of({
           'aria-label': `Snippet code (${language.name}). Ctrl+Enter or Cmd+Enter runs it.`,
+          // Already focusable as an editable field; said outright, so axe sees the sideways-scrolling box is reachable.
+          tabindex: '0',
         }),
-        // Wrapped lines: no sideways-scrolling box that keyboard users could not reach.
-        EditorView.lineWrapping,
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange?.();
+        }),
         keymap.of([
           {
             key: 'Mod-Enter',

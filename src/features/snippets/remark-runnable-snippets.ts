@@ -85,7 +85,16 @@ function snippetNode(snippet: RunnableSnippet, javascript: string | null): Runna
         type: 'runnableSnippet',
         // Search indexes the code, never what it prints.
         data: { hName: 'div', hProperties: { className: ['snippet-expected'], dataPagefindIgnore: true } },
-        children: [block(h('p', { className: ['snippet-label'] }, 'Expected output')), snippet.output],
+        children: [
+          block(
+            h('p', { className: ['snippet-label'] }, [
+              'Expected output',
+              // Shown by the page once the reader's edits make the code above differ from the original.
+              h('span', { className: ['snippet-label-edited'], hidden: true }, ' of the original code'),
+            ]),
+          ),
+          snippet.output,
+        ],
       },
     ],
   } as RunnableSnippetNode;
