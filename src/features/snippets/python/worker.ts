@@ -33,9 +33,9 @@ const CONTENT_TYPES: Record<string, string> = { '.wasm': 'application/wasm', '.z
 
 /**
  * Pyodide reads its wasm and standard library with `fetch`; while it loads,
- * `fetch` answers from what the page sent (with its content type, so the wasm
- * compiles while its stream still downloads) and nothing else. The real `fetch` comes back
- * afterwards, for snippet code to find blocked by the policy.
+ * `fetch` answers from what the page sent (with its content type) and nothing
+ * else. The real `fetch` comes back afterwards, for snippet code to find
+ * blocked by the policy.
  */
 async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: () => Promise<T>): Promise<T> {
   const realFetch = globalThis.fetch;
@@ -55,28 +55,44 @@ async function withFilesAsFetch<T>(indexURL: string, files: PyodideFiles, load: 
 }
 
 /**
- * Pyodide compiles its wasm with `WebAssembly.instantiateStreaming`; while it
- * loads, that instantiates the module the frame kept when there is one, and
- * otherwise compiles it and posts the module to the frame for the workers
- * after this one (sandbox-frame.ts). Compiling and instantiating are two calls
- * here, so the page can tell the reader which one is under way. No snippet has
- * run in this worker yet.
+ * CPython's wasm module: the one the frame kept when there is one, and
+ * otherwise compiled here from its stream as soon as the page sends it (while
+ * the rest still downloads and Pyodide's loader is read), then posted to the
+ * frame for the workers after this one (sandbox-frame.ts).
  */
-async function withKeptWasm<T>(
+function wasmModule(
   kept: WebAssembly.Module | undefined,
+  file: PyodideFiles[PyodideFileName],
+  onStep: (step: StartStep) => void,
+): Promise<WebAssembly.Module> {
+  if (kept) return Promise.resolve(kept);
+  onStep('compile');
+  const compiled = WebAssembly.compileStreaming(
+    new Response(file, { headers: { 'Content-Type': 'application/wasm' } }),
+  );
+  // A failed compile fails the load, which reports it.
+  compiled.then(
+    (module) => scope.postMessage(module),
+    () => {},
+  );
+  return compiled;
+}
+
+/**
+ * Pyodide compiles its wasm with `WebAssembly.instantiateStreaming`; while it
+ * loads, that instantiates the module compiled or kept above instead. No
+ * snippet has run in this worker yet.
+ */
+async function withWasmModule<T>(
+  module: Promise<WebAssembly.Module>,
   onStep: (step: StartStep) => void,
   load: () => Promise<T>,
 ): Promise<T> {
   const realInstantiateStreaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    let module = kept;
-    if (!module) {
-      onStep('compile');
-      module = await WebAssembly.compileStreaming(source);
-      scope.postMessage(module);
-    }
+  WebAssembly.instantiateStreaming = async (_source, imports) => {
+    const compiled = await module;
     onStep('instantiate');
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
+    return { module: compiled, instance: await WebAssembly.instantiate(compiled, imports) };
   };
   try {
     return await load();
@@ -96,7 +112,11 @@ async function load(
   wasm: WebAssembly.Module | undefined,
   onStep: (step: StartStep) => void,
 ): Promise<PythonRuntime> {
-  // The two small modules are read whole; the wasm and the standard library stay streams until Pyodide asks.
+  const module = wasmModule(wasm, files['pyodide.asm.wasm'], onStep);
+  // Compiled above: Pyodide's own request for the wasm gets an empty answer, which it hands to
+  // instantiateStreaming, which does not read it.
+  const others: PyodideFiles = { ...files, 'pyodide.asm.wasm': new ArrayBuffer(0) };
+  // The two small modules are read whole; the standard library stays a stream until Pyodide asks.
   const [loaderUrl, moduleFactoryUrl, lockFileContents] = await Promise.all([
     moduleUrl(files['pyodide.mjs']),
     moduleUrl(files['pyodide.asm.mjs']),
@@ -107,8 +127,8 @@ async function load(
       import(/* @vite-ignore */ loaderUrl),
       import(/* @vite-ignore */ moduleFactoryUrl),
     ])) as [{ loadPyodide: (options: object) => Promise<PyodideAPI> }, { default: unknown }];
-    const pyodide = await withKeptWasm(wasm, onStep, () =>
-      withFilesAsFetch(indexURL, files, () =>
+    const pyodide = await withWasmModule(module, onStep, () =>
+      withFilesAsFetch(indexURL, others, () =>
         loadPyodide({
           indexURL,
           createPyodideModule,
