@@ -256,8 +256,10 @@ async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
   if (code === null) return showStatus(snippet, 'failed');
+  const typeWarning = isPython(snippet) ? null : await state.editor?.typeWarning();
   const python = isPython(snippet) ? await pythonChunk() : undefined;
   if (click !== clicks) return;
+  if (typeWarning) writer.add({ level: 'warn', text: typeWarning, ms: 0 });
   const onLine = (line: OutputLine) => writer.add(line);
   const current = python ? python.startPythonRun(code, panel, onLine) : startRun({ code, spawn, onLine });
   active = state.run = current;

@@ -10,6 +10,7 @@ import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { typeChecking } from './typecheck/lint';
 
 export interface SnippetEditor {
   element: HTMLElement;
@@ -17,6 +18,8 @@ export interface SnippetEditor {
   focus(): void;
   /** Puts the cursor at a 1-based line and column (where a transpile error is). */
   focusAt(line: number, column: number): void;
+  /** What TypeScript finds wrong with the code, as the warning a run prints first; null when nothing (or not TypeScript). */
+  typeWarning(): Promise<string | null>;
   destroy(): void;
 }
 
@@ -73,9 +76,15 @@ export interface EditorLanguage {
   extension: Extension;
   /** For the editor's accessible name. */
   name: string;
+  /** TypeScript's checker reports type errors as the reader types (./typecheck/). */
+  typeChecked?: boolean;
 }
 
-const typescript: EditorLanguage = { extension: javascript({ typescript: true }), name: 'TypeScript' };
+const typescript: EditorLanguage = {
+  extension: javascript({ typescript: true }),
+  name: 'TypeScript',
+  typeChecked: true,
+};
 
 export function createEditor({
   source,
@@ -95,6 +104,7 @@ export function createEditor({
   // element, which the site's Content-Security-Policy (hashes, no nonces)
   // blocks; in a shadow root it uses a constructed stylesheet, which CSP allows.
   const root = element.attachShadow({ mode: 'open' });
+  const checking = language.typeChecked ? typeChecking(source) : undefined;
   const view = new EditorView({
     parent: root,
     root,
@@ -106,6 +116,7 @@ export function createEditor({
         drawSelection(),
         bracketMatching(),
         language.extension,
+        checking?.extension ?? [],
         syntaxHighlighting(highlight),
         theme,
         typeOverSelection,
@@ -140,6 +151,7 @@ export function createEditor({
       view.dispatch({ selection: { anchor: Math.min(target.from + column - 1, target.to) }, scrollIntoView: true });
       view.focus();
     },
+    typeWarning: async () => (checking ? checking.warning(view.state.doc.toString()) : null),
     destroy: () => {
       view.destroy();
       element.remove();
