@@ -37,8 +37,10 @@ describe('remarkRunnableSnippets', () => {
     if (snippet?.type !== 'runnableSnippet') return;
     const properties = snippet.data?.hProperties as Record<string, unknown>;
     expect(properties['ariaLabel']).toBe('Runnable example: Typed');
-    // Types are gone, and each statement stays on its own line.
-    expect(properties['dataSnippetJs']).toBe('\nconst p = { x: 1 };\nconsole.log(p.x );');
+    // Types are gone, each statement stays on its own line, and the map of moved columns comes last.
+    expect(properties['dataSnippetJs']).toBe(
+      '\nconst p = { x: 1 };\nconsole.log(p.x );\n//# columns={"2":[8,15],"3":[17,26]}',
+    );
     const kind = (child: (typeof snippet.children)[number]) =>
       child.type === 'code' ? `code:${child.lang}` : String(child.data?.hProperties?.['className']);
     expect(snippet.children.map(kind)).toEqual([

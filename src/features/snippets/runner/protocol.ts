@@ -62,6 +62,8 @@ export interface Timeline {
   tasks: TimelineTask[];
   /** Tasks left out past the recorder's cap. */
   dropped: number;
+  /** Running and ready periods left out past the recorder's cap (the lanes they belong to are drawn incomplete). */
+  droppedPeriods?: number;
 }
 
 /** Sandbox → host: lines as they are printed; the timeline once, just before `done`. */
