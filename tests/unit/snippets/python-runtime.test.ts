@@ -84,26 +84,211 @@ asyncio.run(main())
   });
 });
 
+type Period = [from: number, to: number];
+const length = ([from, to]: Period) => to - from;
+const longest = (periods: Period[]) =>
+  periods.reduce((best, period) => (length(period) > length(best) ? period : best));
+
+/** A run's timeline, checked for what holds of every recording: one thread, so no two running periods overlap. */
+async function timelineOf(code: string) {
+  const result = await runPythonInNode(code);
+  const timeline = result.timeline;
+  if (!timeline) throw new Error('the run posted no timeline');
+  const running = timeline.tasks.flatMap((task) => task.running).sort((a, b) => a[0] - b[0]);
+  for (let n = 1; n < running.length; n++) expect(running[n]![0]).toBeGreaterThanOrEqual(running[n - 1]![1]);
+  const task = (name: string) => {
+    const found = timeline.tasks.find((candidate) => candidate.name === name);
+    if (!found) throw new Error(`no task "${name}" in ${timeline.tasks.map((other) => other.name).join(', ')}`);
+    return found;
+  };
+  return { ...result, timeline, task };
+}
+
+describe('the timeline recorder', () => {
+  test('sequential awaits run one at a time; gather shows three overlapping waits', async () => {
+    // The notes' "Sequential awaits vs asyncio.gather" (what-is-asyncio.mdx), with 0.1 s waits.
+    const { timeline, task, lines } = await timelineOf(`import asyncio
+
+async def wait(label: str, seconds: float) -> str:
+    await asyncio.sleep(seconds)
+    return label
+
+async def show(label: str) -> None:
+    print(await wait(label, 0.1))
+
+async def main() -> None:
+    print("one after another:")
+    for label in ["a", "b", "c"]:
+        print(await wait(label, 0.1))
+
+    print("all at once:")
+    await asyncio.gather(*(show(label) for label in ["a", "b", "c"]))
+
+asyncio.run(main())
+`);
+    expect(timeline.tasks.map(({ name, kind }) => `${kind} ${name}`)).toEqual([
+      'main main',
+      'task show #1',
+      'task show #2',
+      'task show #3',
+    ]);
+    expect(timeline.dropped).toBe(0);
+    const main = task('main');
+    const shows = [task('show #1'), task('show #2'), task('show #3')];
+    // One after another: main alone for three waits before any other task exists.
+    expect(Math.min(...shows.map((show) => show.created)) - main.created).toBeGreaterThanOrEqual(290);
+    // All at once: the three waits overlap almost wholly, and waiting is most of each life.
+    const together = Math.min(...shows.map((show) => show.ended!)) - Math.max(...shows.map((show) => show.created));
+    expect(together).toBeGreaterThanOrEqual(90);
+    for (const show of shows) expect(show.running.reduce((sum, period) => sum + length(period), 0)).toBeLessThan(50);
+    expect(main.ended).toBeGreaterThanOrEqual(Math.max(...shows.map((show) => show.ended!)));
+    // The same clock as the lines: "all at once:" is printed inside one of main's running periods.
+    const printed = lines.find((line) => line.text === 'all at once:')!.ms;
+    expect(main.running.some(([from, to]) => from - 0.01 <= printed && printed <= to + 0.01)).toBe(true);
+  });
+
+  test('a busy loop: main runs 300 ms while the overdue timer task is ready but blocked', async () => {
+    // The notes' busy loop (concurrency-vs-parallelism.mdx), as written.
+    const { task } = await timelineOf(`import asyncio
+import time
+
+def busy(seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+async def timer(message: str, delay: float) -> None:
+    await asyncio.sleep(delay)
+    print(message)
+
+async def main() -> None:
+    first = asyncio.create_task(timer("first timer (due after 10 ms)", 0.01))
+    await asyncio.sleep(0)
+    busy(0.3)
+    print("300 ms of work without yielding")
+    await asyncio.sleep(0.01)
+
+    second = asyncio.create_task(timer("second timer (due at once)", 0))
+    for chunk in range(1, 4):
+        busy(0.1)
+        print(f"chunk {chunk} of 100 ms")
+        await asyncio.sleep(0.01)
+    await asyncio.gather(first, second)
+
+asyncio.run(main())
+`);
+    const busy = longest(task('main').running);
+    expect(length(busy)).toBeGreaterThanOrEqual(300);
+    // Due 10 ms in, the first timer is ready from then until main lets go.
+    const blocked = longest(task('timer #1').ready);
+    expect(length(blocked)).toBeGreaterThanOrEqual(250);
+    expect(blocked[0]).toBeGreaterThanOrEqual(busy[0]);
+    expect(blocked[1]).toBeGreaterThanOrEqual(busy[1]);
+    expect(length(longest(task('timer #2').ready))).toBeGreaterThanOrEqual(90);
+  });
+
+  test("a task's own name wins; Pyodide's time.sleep adds no task of its own", async () => {
+    const { timeline } = await timelineOf(`import asyncio, time
+
+async def work():
+    time.sleep(0.02)
+
+async def main():
+    await asyncio.create_task(work(), name="worker")
+
+asyncio.run(main())
+`);
+    expect(timeline.tasks.map((task) => task.name)).toEqual(['main', 'worker']);
+  });
+
+  test('the recording is capped at 40 tasks and 2,000 periods, and says how much it left out', async () => {
+    const many = await timelineOf(`import asyncio
+
+async def nap():
+    await asyncio.sleep(0)
+
+async def main():
+    await asyncio.gather(*(nap() for _ in range(45)))
+
+asyncio.run(main())
+`);
+    expect(many.timeline.tasks).toHaveLength(40);
+    expect(many.timeline.dropped).toBe(6);
+    const long = await timelineOf(`import asyncio
+
+async def main():
+    for _ in range(2100):
+        await asyncio.sleep(0)
+
+asyncio.run(main())
+`);
+    const [main] = long.timeline.tasks;
+    expect(main!.running.length + main!.ready.length).toBe(2000);
+    expect(long.timeline.droppedPeriods).toBeGreaterThanOrEqual(100);
+  });
+});
+
 describe('tracebacks, limits and the closed network', () => {
-  test('an uncaught exception prints a traceback with the snippet line numbers and no harness frames', async () => {
-    const result = await runPythonInNode('import asyncio\n\nasync def main():\n    {}["key"]\n\nasyncio.run(main())\n');
+  test('an uncaught exception is one block of the snippet frames only, with one time stamp', async () => {
+    const result = await runPythonInNode(`import asyncio
+
+async def check(n):
+    await asyncio.sleep(0)
+    {}["key"]
+
+async def main():
+    await asyncio.gather(check(1), check(2))
+
+asyncio.run(main())
+`);
     expect(result.reason).toBe('failed');
-    const text = result.lines.map((line) => line.text);
-    expect(text[0]).toBe('Traceback (most recent call last):');
-    expect(text).toContain('  File "<snippet>", line 6, in <module>');
-    expect(text).toContain('  File "<snippet>", line 4, in main');
-    expect(text).toContain('    {}["key"]');
-    expect(text.at(-1)).toBe("KeyError: 'key'");
-    expect(text.join('\n')).not.toMatch(/_snippet_run|pyodide|webloop/);
-    expect(result.lines.every((line) => line.level === 'error')).toBe(true);
+    expect(result.lines).toHaveLength(1);
+    expect(result.lines[0]!.level).toBe('error');
+    expect(result.lines[0]!.text.split('\n')).toEqual([
+      'Traceback (most recent call last):',
+      '  File "<snippet>", line 10, in <module>',
+      '    asyncio.run(main())',
+      '    ~~~~~~~~~~~^^^^^^^^',
+      '  File "<snippet>", line 8, in main',
+      '    await asyncio.gather(check(1), check(2))',
+      '  File "<snippet>", line 5, in check',
+      '    {}["key"]',
+      '    ~~^^^^^^^',
+      "KeyError: 'key'",
+    ]);
+  });
+
+  test('an exception no await received is one block after the lines printed before it', async () => {
+    const result = await runPythonInNode(`import asyncio
+
+async def fail():
+    raise ValueError("lost")
+
+async def main():
+    print("start", end="")
+    asyncio.create_task(fail())
+    await asyncio.sleep(0.01)
+    print("end")
+
+asyncio.run(main())
+`);
+    expect(result.reason).toBe('finished');
+    expect(result.lines.map((line) => line.text)).toEqual([
+      'start',
+      [
+        'Task exception was never retrieved',
+        'Traceback (most recent call last):',
+        '  File "<snippet>", line 4, in fail',
+        '    raise ValueError("lost")',
+        'ValueError: lost',
+      ].join('\n'),
+      'end',
+    ]);
   });
 
   test('a syntax error points at the snippet line', async () => {
     expect(await texts('x = 1\nprint(x +)\n')).toEqual([
-      '  File "<snippet>", line 2',
-      '    print(x +)',
-      '             ^',
-      'SyntaxError: invalid syntax',
+      ['  File "<snippet>", line 2', '    print(x +)', '             ^', 'SyntaxError: invalid syntax'].join('\n'),
     ]);
   });
 
@@ -120,8 +305,28 @@ describe('tracebacks, limits and the closed network', () => {
     expect(lines.at(-1)).toBe(truncationNote());
   });
 
-  test('input() gets end-of-file instead of waiting for a reader who cannot type', async () => {
+  test('input() says in one line that the page has no keyboard, after its prompt', async () => {
+    const result = await runPythonInNode('print("Hello")\nname = input("Your name? ")\nprint(name)\n');
+    expect(result.reason).toBe('failed');
+    expect(result.lines.map(({ level, text }) => `${level}: ${text}`)).toEqual([
+      'log: Hello',
+      'log: Your name? ',
+      'error: input() has no keyboard here: the example cannot read input in the page; put the value in the code.',
+    ]);
+  });
+
+  test('input() is still end-of-file to a snippet that handles it', async () => {
     expect(await texts('try:\n    input()\nexcept EOFError:\n    print("no input")\n')).toEqual(['no input']);
+  });
+
+  test('asyncio.to_thread fails in one line: threads do not run in the page', async () => {
+    const result = await runPythonInNode(
+      'import asyncio\n\nasync def main():\n    await asyncio.to_thread(print, "hi")\n\nasyncio.run(main())\n',
+    );
+    expect(result.reason).toBe('failed');
+    expect(result.lines.map((line) => line.text)).toEqual([
+      "Threads do not run in the page's Python: asyncio.to_thread() and run_in_executor() cannot start one; run this example in a local Python to see a thread.",
+    ]);
   });
 
   test('the network is closed: js.fetch, pyfetch, open_url and micropip all fail', async () => {

@@ -3,12 +3,14 @@
  * runs one snippet per interpreter; the runtime's unit tests (node.ts) run
  * several in one, which only project-written code may do. It speaks the
  * snippet protocol (runner/protocol.ts): every stdout/stderr line becomes a
- * `line` message with its milliseconds since the run started, and the run
+ * `line` message with its milliseconds since the run started (an error report
+ * is one line of several), the recorder's `timeline` follows, and the run
  * ends with `done`.
  */
 import type { PyodideAPI } from 'pyodide';
-import { OUTPUT_LIMITS, type Level, type SandboxMessage } from '../runner/protocol.ts';
+import { OUTPUT_LIMITS, type Level, type SandboxMessage, type Timeline } from '../runner/protocol.ts';
 import { HARNESS } from './harness.ts';
+import { RECORDER } from './recorder.ts';
 
 /** A line longer than this is cut, so one `print` cannot flood the page. */
 export const MAX_LINE_CHARS = 10_000;
@@ -83,16 +85,29 @@ export function createPythonRuntime(pyodide: PyodideAPI): PythonRuntime {
   pyodide.setStderr(writer(stderr));
   // No input: a snippet that reads stdin gets end-of-file, as under `< /dev/null`.
   pyodide.setStdin({ stdin: () => null });
+  pyodide.runPython(RECORDER);
   pyodide.runPython(HARNESS);
-  const runSnippet = pyodide.globals.get('_snippet_run') as { callPromising(source: string): Promise<number> };
+  const runSnippet = pyodide.globals.get('_snippet_run') as {
+    callPromising(source: string, startMs: number, report: (text: string) => void): Promise<number>;
+  };
+  const timeline = pyodide.globals.get('_snippet_timeline') as () => string;
+  // Printed lines still waiting for their newline come first: the block follows them.
+  const report = (text: string) => {
+    stdout.flush();
+    stderr.flush();
+    sink?.emit('error', text);
+  };
 
   return {
     async run(source, post) {
       const start = performance.now();
       sink = limitedSink(post, start);
       let failed = true;
+      let recorded: Timeline | undefined;
       try {
-        failed = (await runSnippet.callPromising(source)) !== 0;
+        // Python's perf_counter is this clock (performance.now), so the recorder's times match the lines'.
+        failed = (await runSnippet.callPromising(source, start, report)) !== 0;
+        recorded = JSON.parse(timeline()) as Timeline;
       } catch (error) {
         sink.emit('error', `The Python runtime failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
@@ -100,6 +115,7 @@ export function createPythonRuntime(pyodide: PyodideAPI): PythonRuntime {
         stderr.flush();
         sink = undefined;
       }
+      if (recorded) post({ type: 'timeline', timeline: recorded });
       post({ type: 'done', failed });
     },
   };

@@ -9,7 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { startRun, type RunResult, type SandboxWorker } from '../../../../src/features/snippets/runner/host.ts';
-import type { SandboxMessage } from '../../../../src/features/snippets/runner/protocol.ts';
+import type { SandboxMessage, Timeline } from '../../../../src/features/snippets/runner/protocol.ts';
 
 const workerFile = new URL('./python-worker.ts', import.meta.url);
 
@@ -29,7 +29,7 @@ function startThread(): Thread {
   return { worker, ready };
 }
 
-function attach(current: Thread): SandboxWorker {
+function attach(current: Thread, onTimeline: (timeline: Timeline) => void): SandboxWorker {
   let finished = false;
   const detach: (() => void)[] = [];
   return {
@@ -37,6 +37,7 @@ function attach(current: Thread): SandboxWorker {
     onMessage: (listener) => {
       const relay = (message: SandboxMessage) => {
         if (message.type === 'done') finished = true;
+        if (message.type === 'timeline') onTimeline(message.timeline);
         listener(message);
       };
       current.worker.on('message', relay);
@@ -61,10 +62,14 @@ export async function warmPython(): Promise<void> {
   await (thread ??= startThread()).ready;
 }
 
-export async function runPythonInNode(code: string, limitMs?: number): Promise<RunResult> {
+/** A run's result and the timeline its runtime posted (as sent: the host's own checks are tested with the view). */
+export async function runPythonInNode(code: string, limitMs?: number): Promise<RunResult & { timeline?: Timeline }> {
   await warmPython();
   const current = thread!;
-  return startRun({ code, spawn: () => attach(current), ...(limitMs === undefined ? {} : { limitMs }) }).result;
+  let timeline: Timeline | undefined;
+  const spawn = () => attach(current, (recorded) => (timeline = recorded));
+  const result = await startRun({ code, spawn, ...(limitMs === undefined ? {} : { limitMs }) }).result;
+  return { ...result, ...(timeline ? { timeline } : {}) };
 }
 
 /** Ends the interpreter thread (after the last doctest), so the test process can exit. */
