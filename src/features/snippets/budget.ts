@@ -33,6 +33,13 @@ export const budgets: readonly AssetBudget[] = [
     onlyOnPagesWith: 'dataSnippetJs',
   },
   {
+    // The picture, its table and its stylesheet: loaded only after a run that recorded a timeline.
+    name: 'snippet timeline view + CSS (after a run)',
+    kB: 4,
+    find: { files: [/^_astro\/view\.[\w-]+\.js$/, /^_astro\/timeline\.[\w-]+\.css$/] },
+    onlyOnPagesWith: 'dataSnippetJs',
+  },
+  {
     name: 'snippet transpiler: sucrase (on Edit)',
     kB: 50,
     find: { files: [/^_astro\/transpile\.[\w-]+\.js$/] },

@@ -18,6 +18,9 @@ type Transpile = typeof import('./runner/transpile').transpile;
 const isPython = (snippet: HTMLElement) => snippet.dataset.snippetLang === 'python';
 const pythonChunk = () => import('./python/page');
 
+/** The run's timeline (timeline/view.ts, its own chunk with its CSS): loaded after a run that recorded one. */
+const clearTimeline = (snippet: HTMLElement) => snippet.querySelector('.snippet-timeline')?.remove();
+
 interface SnippetState {
   run?: Run | undefined;
   editor?: Editor | undefined;
@@ -253,6 +256,7 @@ async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   const panel = part<HTMLElement>(snippet, '.snippet-output');
   const writer = writerFor(panel);
   writer.clear();
+  clearTimeline(snippet);
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
   if (code === null) return showStatus(snippet, 'failed');
@@ -265,13 +269,19 @@ async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   active = state.run = current;
   setRunning(snippet, true);
   showStatus(snippet, 'running');
-  void current.result.then(({ reason }) => {
+  void current.result.then(({ reason, timeline, lines }) => {
     if (active === current) active = undefined;
     if (state.run !== current) return;
     state.run = undefined;
     setRunning(snippet, false);
     showStatus(snippet, reason);
     if (!python) prepare();
+    // A later run or Reset while the chunk and its stylesheet loaded: this run's picture is out of date.
+    const fresh = () => click === clicks && !state.run && !panel.hidden;
+    if (timeline)
+      void import('./timeline/view').then((view) =>
+        view.showTimeline(panel, timeline, lines, python ? 'python' : 'typescript', fresh),
+      );
   });
 }
 
@@ -321,6 +331,7 @@ function reset(snippet: HTMLElement, state: SnippetState): void {
   part<HTMLElement>(snippet, 'figure.code').hidden = false;
   const panel = part<HTMLElement>(snippet, '.snippet-output');
   writerFor(panel).clear();
+  clearTimeline(snippet);
   panel.hidden = true;
   showStatus(snippet, null);
   buttonFor(snippet, 'reset').disabled = true;

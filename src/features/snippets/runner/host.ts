@@ -6,7 +6,15 @@
  * time limit is reached. Whatever the worker posts is untrusted: it is checked
  * for shape and counted here, before anything reaches the page.
  */
-import { OUTPUT_LIMITS, truncationNote, type Level, type OutputLine, type RunRequest } from './protocol.ts';
+import {
+  OUTPUT_LIMITS,
+  truncationNote,
+  type Level,
+  type OutputLine,
+  type RunRequest,
+  type Timeline,
+} from './protocol.ts';
+import { checkTimeline } from '../timeline/check.ts';
 
 /** A runaway snippet is terminated after this long. */
 export const TIME_LIMIT_MS = 10_000;
@@ -28,6 +36,8 @@ export interface RunResult {
   lines: OutputLine[];
   /** Output was cut at OUTPUT_LIMITS. */
   truncated: boolean;
+  /** The run's first timeline message, if it was one (../timeline/check.ts). */
+  timeline?: Timeline;
 }
 
 export interface RunOptions {
@@ -48,13 +58,18 @@ export function timeLimitMessage(limitMs: number): string {
 
 const LEVELS = new Set<unknown>(['log', 'info', 'warn', 'error'] satisfies Level[]);
 
-type Checked = { type: 'line'; level: Level; text: string; ms: number } | { type: 'done'; failed: boolean } | null;
+type Checked =
+  | { type: 'line'; level: Level; text: string; ms: number }
+  | { type: 'timeline'; timeline: unknown }
+  | { type: 'done'; failed: boolean }
+  | null;
 
 /** The message as the protocol defines it, or null for anything else (dropped). */
 function check(message: unknown): Checked {
   if (typeof message !== 'object' || message === null) return null;
   const { type } = message as { type?: unknown };
   if (type === 'done') return { type, failed: (message as { failed?: unknown }).failed === true };
+  if (type === 'timeline') return { type, timeline: (message as { timeline?: unknown }).timeline };
   if (type !== 'line') return null;
   const line = (message as { line?: unknown }).line;
   if (typeof line !== 'object' || line === null) return null;
@@ -75,6 +90,7 @@ export function startRun({ code, spawn, limitMs = TIME_LIMIT_MS, onLine }: RunOp
   let truncated = false;
   let messages = 0;
   let characters = 0;
+  let timeline: Timeline | null | undefined;
 
   const push = (line: OutputLine) => {
     lines.push(line);
@@ -92,7 +108,7 @@ export function startRun({ code, spawn, limitMs = TIME_LIMIT_MS, onLine }: RunOp
     worker.terminate();
     if (message)
       push({ level: reason === 'stopped' ? 'info' : 'error', text: message, ms: performance.now() - startedAt });
-    settle({ reason, lines, truncated });
+    settle({ reason, lines, truncated, ...(timeline && { timeline }) });
   };
   const timer = setTimeout(() => end('timeout', timeLimitMessage(limitMs)), limitMs);
 
@@ -101,6 +117,11 @@ export function startRun({ code, spawn, limitMs = TIME_LIMIT_MS, onLine }: RunOp
     const message = check(raw);
     // The end of the run always counts; anything past the budget is only counted.
     if (message?.type === 'done') return end(message.failed ? 'failed' : 'finished');
+    // One timeline a run, whatever the output's budget: the first one posted counts, valid or not.
+    if (message?.type === 'timeline') {
+      if (timeline === undefined) timeline = checkTimeline(message.timeline, performance.now() - startedAt);
+      return;
+    }
     if (++messages > OUTPUT_LIMITS.messages) return truncate();
     if (!message || truncated) return;
     if (lines.length >= OUTPUT_LIMITS.lines) return truncate();
