@@ -17,6 +17,7 @@ import type { NoteProblems } from '../features/notes/render-problems';
 import { remarkComparisonTables } from '../features/tables/remark-comparison-tables';
 import { rehypeTableAnchors } from '../features/tables/rehype-table-anchors';
 import { rehypeBaseLinks } from '../features/links/rehype-base-links';
+import { rehypeCodeWeight } from '../features/search/rehype-code-weight';
 import { remarkRunnableSnippets } from '../features/snippets/remark-runnable-snippets';
 import { withBase } from '../core/urls';
 import { site } from '../site';
@@ -49,6 +50,7 @@ export function rehypePlugins({ codeStyles }: PipelineState): RehypePlugins {
     // style-to-class transformer prevents.
     [rehypeHighlight, { transformers: [codeStyles] }],
     rehypeCodeFigure,
+    rehypeCodeWeight,
     // Comparison tables were built in the remark stage, before headings had ids; their anchors are checked here.
     rehypeTableAnchors,
     [rehypeCitations, { sourcesPageHref: (id: string) => withBase(`sources/#${id}`, site.base) }],

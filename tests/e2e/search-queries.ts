@@ -8,6 +8,8 @@ export interface ExpectedLanding {
   lands: string;
   /** A word the first result's excerpt must show marked. */
   shows: string;
+  /** The most words the landing page may mark. */
+  marks: number;
 }
 
 const FILE = new URL('./search-queries.yaml', import.meta.url);
@@ -17,13 +19,18 @@ export function expectedLandings(): ExpectedLanding[] {
   const entries: unknown = parse(readFileSync(FILE, 'utf8'));
   if (!Array.isArray(entries)) throw new Error('tests/e2e/search-queries.yaml: write a list of entries.');
   return entries.map((entry: Record<string, unknown>, index) => {
-    const { query, lands, shows } = entry ?? {};
+    const { query, lands, shows, marks } = entry ?? {};
     if (typeof query !== 'string' || typeof lands !== 'string' || !lands.startsWith('/')) {
       throw new Error(
         `tests/e2e/search-queries.yaml, entry ${index + 1}: give a "query" and where it "lands" (a path such as /introduction/c10k/#c10k).`,
       );
     }
-    return { query, lands, shows: typeof shows === 'string' ? shows : query };
+    if (typeof marks !== 'number' || !Number.isInteger(marks) || marks < 1) {
+      throw new Error(
+        `tests/e2e/search-queries.yaml, entry ${index + 1} ("${query}"): give "marks", the most words its landing page may mark (1 or more).`,
+      );
+    }
+    return { query, lands, shows: typeof shows === 'string' ? shows : query, marks };
   });
 }
 

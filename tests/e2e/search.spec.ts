@@ -1,7 +1,8 @@
 import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
-import { EXCERPT_WORDS } from '../../src/features/search/options';
+import { EXCERPT_WORDS, HIGHLIGHT_PARAM, RANKING } from '../../src/features/search/options';
 import { landing, type PagefindResultData } from '../../src/features/search/landing';
+import { isMeaningful } from '../../src/features/search/words';
 import { expectedLandings, withoutHighlight } from './search-queries';
 
 /** Every request the page made, as URL paths. */
@@ -142,9 +143,10 @@ const LANDINGS = expectedLandings();
 test('every query of search-queries.yaml lands first where it should (Pagefind JS API)', async ({ page }) => {
   await page.goto('/');
   const firsts = await page.evaluate(
-    async ({ queries, excerptLength }) => {
+    async ({ queries, excerptLength, highlightParam, ranking }) => {
       const pagefind = await import(/* @vite-ignore */ `${location.origin}/pagefind/pagefind.js`);
-      await pagefind.options({ excerptLength });
+      // The dialog's options: its links carry the searched words, from which the landing is chosen.
+      await pagefind.options({ excerptLength, highlightParam, ranking });
       const found: (PagefindResultData | null)[] = [];
       for (const query of queries) {
         const search = await pagefind.search(query);
@@ -152,7 +154,12 @@ test('every query of search-queries.yaml lands first where it should (Pagefind J
       }
       return found;
     },
-    { queries: LANDINGS.map((entry) => entry.query), excerptLength: EXCERPT_WORDS },
+    {
+      queries: LANDINGS.map((entry) => entry.query),
+      excerptLength: EXCERPT_WORDS,
+      highlightParam: HIGHLIGHT_PARAM,
+      ranking: RANKING,
+    },
   );
   const landed = LANDINGS.map((entry, index) => {
     const first = firsts[index];
@@ -199,6 +206,25 @@ for (const entry of LANDINGS) {
     await expect.poll(() => withoutHighlight(page.url())).toBe(entry.lands);
     const anchor = new URL(entry.lands, 'http://site.invalid').hash.slice(1);
     if (anchor) await expect(page.locator(`[id="${anchor}"]`)).toBeInViewport({ timeout: 15_000 });
+
+    // The landing page marks the searched words from their start, and only the meaningful ones.
+    const marks = page.locator('article mark.pagefind-highlight');
+    await expect(marks.first()).toBeAttached({ timeout: 15_000 });
+    const marked = await marks.evaluateAll((elements) =>
+      elements.map((mark) => ({
+        text: mark.textContent ?? '',
+        before: mark.previousSibling?.textContent?.slice(-1) ?? '',
+      })),
+    );
+    expect(
+      marked.filter(({ before }) => /[\p{L}\p{N}]/u.test(before)),
+      'marks inside a word',
+    ).toEqual([]);
+    expect(
+      marked.map(({ text }) => text).filter((text) => !isMeaningful(text)),
+      'marked stop words',
+    ).toEqual([]);
+    expect(marked.length, `marks for "${entry.query}"`).toBeLessThanOrEqual(entry.marks);
   });
 }
 

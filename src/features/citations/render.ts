@@ -104,7 +104,8 @@ export function sourcesSection(
   works: { work: CitedWork; source: Source }[],
   sourcesPageHref: (id: string) => string,
 ): Element {
-  return h('section', { className: ['page-sources'], ariaLabelledby: slug }, [
+  // Left out of the search index: /sources/ lists every work, and a note's results open on its prose, not its list.
+  return h('section', { className: ['page-sources'], ariaLabelledby: slug, dataPagefindIgnore: true }, [
     h('h2', { id: slug }, 'Sources'),
     h(
       'ol',

@@ -43,10 +43,13 @@ export function renderResult(result: PagefindResultData): HTMLLIElement {
   const title = element('p', 'pf-result-title');
   title.append(link('pf-result-link', landing(result)?.url ?? result.url, result.meta['title'] ?? result.url));
   content.append(title);
-  if (result.excerpt) content.append(excerpt('pf-result-excerpt', result.excerpt));
+  const parts = shownSubResults(result, MAX_SUB_RESULTS);
+  // Pagefind often takes the page's excerpt from the part it matched best: shown once, under that part.
+  if (result.excerpt && !parts.some((part) => part.excerpt === result.excerpt)) {
+    content.append(excerpt('pf-result-excerpt', result.excerpt));
+  }
   card.append(content);
   item.append(card);
-  const parts = shownSubResults(result, MAX_SUB_RESULTS);
   if (parts.length > 0) {
     const list = element('ul', 'pf-heading-chips');
     for (const part of parts) {

@@ -129,7 +129,7 @@ describe('citations on a page', () => {
     const { html } = await render('cited.md');
     const section = html.slice(html.indexOf('<section class="page-sources"'));
     expect(section).toBe(
-      '<section class="page-sources" aria-labelledby="sources"><h2 id="sources">Sources</h2><ol class="source-list">' +
+      '<section class="page-sources" aria-labelledby="sources" data-pagefind-ignore><h2 id="sources">Sources</h2><ol class="source-list">' +
         '<li id="source-kegel-c10k" data-cites="kegel-c10k">Dan Kegel, <cite><a href="http://www.kegel.com/c10k.html">The C10K problem</a></cite>. kegel.com, 1999. ' +
         '<a href="#cite-kegel-c10k-1" class="backref" data-pagefind-ignore aria-label="Back to citation 1 of The C10K problem">↩<sup>1</sup></a>' +
         '<a href="#cite-kegel-c10k-2" class="backref" data-pagefind-ignore aria-label="Back to citation 2 of The C10K problem">↩<sup>2</sup></a>' +
@@ -171,7 +171,9 @@ describe('citations on a page', () => {
 describe('the Sources heading', () => {
   it('takes an id no element of the page has, as the section link and in the page data', async () => {
     const plain = await renderText('[the C10K page](source:kegel-c10k)\n');
-    expect(plain.html).toContain('<section class="page-sources" aria-labelledby="sources"><h2 id="sources">');
+    expect(plain.html).toContain(
+      '<section class="page-sources" aria-labelledby="sources" data-pagefind-ignore><h2 id="sources">',
+    );
 
     const tree = fromHtml(
       '<h2 id="sources">Sources</h2><p id="sources-1">Taken too.</p><p><a href="source:kegel-c10k">C10K</a></p>',
@@ -180,7 +182,9 @@ describe('the Sources heading', () => {
     const file = new VFile({ path: `${fixtures}/notes/inline.md`, data: { astro: { frontmatter: {} } } });
     rehypeCitations({ registryFile, sourcesPageHref: (id: string) => `/sources/#${id}` })(tree, file);
     const html = unified().use(rehypeStringify).stringify(tree);
-    expect(html).toContain('<section class="page-sources" aria-labelledby="sources-2"><h2 id="sources-2">Sources</h2>');
+    expect(html).toContain(
+      '<section class="page-sources" aria-labelledby="sources-2" data-pagefind-ignore><h2 id="sources-2">Sources</h2>',
+    );
     expect(pageData(file.data.astro?.frontmatter ?? {}, PAGE_CITATIONS)?.sectionSlug).toBe('sources-2');
   });
 });

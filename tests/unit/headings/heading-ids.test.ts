@@ -48,7 +48,7 @@ describe('heading ids, assigned once', () => {
     expect(metadata.headings.at(-1)).toEqual({ depth: 2, slug: 'sources-1', text: 'Sources' });
     // Every later plugin read those ids: the heading links, the citation's section on the Sources page.
     expect(code).toContain('<a class="heading-anchor" href="#overview-2"');
-    expect(code).toContain('<section class="page-sources" aria-labelledby="sources-1">');
+    expect(code).toContain('<section class="page-sources" aria-labelledby="sources-1" data-pagefind-ignore="">');
     const citations = pageData(metadata.frontmatter, PAGE_CITATIONS);
     expect(citations?.sectionSlug).toBe('sources-1');
     expect(citations?.works[0]?.places[0]?.section).toEqual({ slug: 'overview', text: 'Overview' });
