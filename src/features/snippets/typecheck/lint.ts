@@ -45,6 +45,10 @@ export function typeChecking(original: string): TypeChecking {
     // Announced only when it changes: not on every check while the reader types.
     if (status.textContent !== text) status.textContent = text;
   };
+  // The checker starts loading (and parsing its libs) now, not after the linter's first delay.
+  void checker()
+    .then(({ typeCheck }) => typeCheck(original))
+    .catch(() => {});
   const diagnostics = async (view: EditorView): Promise<Diagnostic[]> => {
     const code = view.state.doc.toString();
     try {
