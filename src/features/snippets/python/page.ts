@@ -37,11 +37,16 @@ function progressIndicator(panel: HTMLElement): (status: LoadStatus | null) => v
   let line: { status: HTMLElement; label: HTMLElement; spoken: HTMLElement; bar: HTMLProgressElement } | undefined;
   let latest: LoadStatus | undefined;
   let ticking: ReturnType<typeof setInterval> | undefined;
+  let speaking = false;
+  const speak = () => {
+    speaking = true;
+    const spoken = latest && `${PHASE_NAMES[latest.phase]}.`;
+    if (line && spoken && line.spoken.textContent !== spoken) line.spoken.textContent = spoken;
+  };
   const render = () => {
     if (!line || !latest) return;
     line.label.textContent = label(latest);
-    const spoken = `${PHASE_NAMES[latest.phase]}.`;
-    if (line.spoken.textContent !== spoken) line.spoken.textContent = spoken;
+    if (speaking) speak();
     if (latest.phase === 'download') {
       line.bar.max = latest.total;
       line.bar.value = latest.loaded;
@@ -74,6 +79,8 @@ function progressIndicator(panel: HTMLElement): (status: LoadStatus | null) => v
       status.append(label, spoken, bar);
       panel.prepend(status);
       line = { status, label, spoken, bar };
+      // Screen readers announce changes to a live region already in the page, not the text it was inserted with.
+      setTimeout(speak, 100);
       // The time left counts down between the session's own updates.
       ticking = setInterval(() => {
         if (latest?.leftMs !== undefined)
