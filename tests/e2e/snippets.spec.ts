@@ -73,6 +73,18 @@ test('a transpile error is shown with its line and column', async ({ page }) => 
   await expect(outputTexts(box)).toHaveText(['Line 2, column 16: Unexpected token']);
 });
 
+test('a runtime error names its line and column in the snippet, past types and timeline calls', async ({ page }) => {
+  await page.goto(NOTE);
+  const box = snippet(page, 'Two tasks interleave on one thread');
+  await editTo(
+    page,
+    box,
+    'const late = async (ms: number) => await new Promise((r) => setTimeout(r, ms));\nawait late(5); const f: any = undefined; console.log(5 as number); f();',
+  );
+  await button(box, 'Run').click();
+  await expect(outputTexts(box)).toHaveText(['5', 'Uncaught TypeError: f is not a function (line 2, column 68)']);
+});
+
 test('printed markup stays text', async ({ page }) => {
   page.on('dialog', () => {
     throw new Error('a dialog opened: printed markup was executed');
@@ -274,9 +286,13 @@ test("at 375 px Edit leaves every line where it was; the expected output says wh
   const tops = (lines: Locator) =>
     lines.evaluateAll((all) =>
       all.map((line) => {
+        // The first character's box: the same font and size in both, whatever wraps the text.
+        const text = document.createTreeWalker(line, NodeFilter.SHOW_TEXT).nextNode();
+        if (!text?.textContent) return null;
         const range = document.createRange();
-        range.selectNodeContents(line);
-        return line.textContent ? range.getBoundingClientRect().top : null;
+        range.setStart(text, 0);
+        range.setEnd(text, 1);
+        return range.getBoundingClientRect().top;
       }),
     );
   const heightOf = (element: Locator) => element.evaluate((e) => e.getBoundingClientRect().height);
@@ -300,7 +316,7 @@ test("at 375 px Edit leaves every line where it was; the expected output says wh
   const label = box.locator('.snippet-expected .snippet-label');
   const says = (text: string) => expect(label).toHaveText(text, { useInnerText: true });
   await says('Expected output');
-  await page.keyboard.type('// mine\n');
+  await page.keyboard.type('/* mine */');
   await says('Expected output of the original code');
   await page.keyboard.press('ControlOrMeta+Z');
   await says('Expected output');

@@ -136,6 +136,15 @@ describe('column map', () => {
     expect(originalColumn(readColumnMap('x\n//# columns={"1":'), 1, 3)).toBe(3);
   });
 
+  test('a snippet that does not parse is a transpile error with its message alone', () => {
+    expect(transpile('const ok: string = "x";\nconst broken = ;')).toEqual({
+      ok: false,
+      message: 'Unexpected token',
+      line: 2,
+      column: 16,
+    });
+  });
+
   test('JavaScript that sucrase lets through but cannot run is a transpile error at the snippet column', () => {
     expect(transpile('const a: number = 1;\nfunction f(): void { const b: number = await a; }')).toEqual({
       ok: false,

@@ -16,8 +16,11 @@ export type TranspileResult = { ok: true; code: string } | { ok: false; message:
 /** Per line, sucrase's anchors `[javascript column, snippet column]`: one per token, in order. */
 type Anchors = [column: number, original: number][];
 
+/** The parser's message without its position, nor the file name sucrase gives it for the source map. */
 const describe = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).replace(/\s*\(\d+:\d+\)$/, '');
+  (error instanceof Error ? error.message : String(error))
+    .replace(/^Error transforming snippet\.ts: /, '')
+    .replace(/\s*\(\d+:\d+\)$/, '');
 
 export function transpile(source: string): TranspileResult {
   let javascript: string;
