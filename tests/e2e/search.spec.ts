@@ -192,6 +192,9 @@ for (const entry of LANDINGS) {
     // The first search loads Pagefind's index and WebAssembly: slow on a busy machine.
     await expect(link).toHaveAttribute('href', /./, { timeout: 20_000 });
     expect(withoutHighlight((await link.getAttribute('href'))!)).toBe(entry.lands);
+    // A card never repeats an excerpt word for word (the page's and its part's were often the same).
+    const excerpts = await first.locator('.pf-result-excerpt, .pf-heading-excerpt').allTextContents();
+    expect(new Set(excerpts).size, 'an excerpt repeated in one card').toBe(excerpts.length);
     // The matched word is in view inside its excerpt, not clipped past its end.
     const excerpt = first.locator('.pf-result-excerpt, .pf-heading-excerpt').filter({
       has: page.locator('mark', { hasText: new RegExp(entry.shows.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }),

@@ -44,8 +44,9 @@ export function renderResult(result: PagefindResultData): HTMLLIElement {
   title.append(link('pf-result-link', landing(result)?.url ?? result.url, result.meta['title'] ?? result.url));
   content.append(title);
   const parts = shownSubResults(result, MAX_SUB_RESULTS);
-  // Pagefind often takes the page's excerpt from the part it matched best: shown once, under that part.
-  if (result.excerpt && !parts.some((part) => part.excerpt === result.excerpt)) {
+  // The parts' excerpts speak for the page: Pagefind's page excerpt often repeats one of them word for word, or
+  // centres on stop words ("what is …") where the parts are chosen by the meaningful words (landing.ts).
+  if (result.excerpt && parts.length === 0) {
     content.append(excerpt('pf-result-excerpt', result.excerpt));
   }
   card.append(content);
