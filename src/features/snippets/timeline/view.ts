@@ -21,14 +21,16 @@ const TITLE_CHARS = 200;
 /** What each runtime's recorder records, and what no timeline can show. */
 const MEASURED: Record<Runtime, string> = {
   python:
-    "Measured by the page's Python: each asyncio task's steps, from the event loop resuming it until it next " +
-    'awaits (running), and the time it could have resumed but another task held the thread (ready, blocked). ' +
-    'It cannot show what happens inside a step, nor the time the browser itself took from the run.',
+    "Measured by the page's Python: each asyncio task's steps, from the event loop resuming it until it next awaits " +
+    'or ends (running), and the time it could have resumed, its sleep over or its result in, while another task ' +
+    'held the thread (ready, blocked). It cannot show what happens inside a step, time the browser took for itself, ' +
+    "or threads: asyncio.to_thread does not run in the page's Python.",
   typescript:
-    "Measured in the snippet's sandbox: its top-level code, each call of its async functions (from start or resume " +
-    'to the next await), each timer callback (ready from when it was due until it ran), and each Worker, whose bar is ' +
-    'the time from a message sent to it until its reply arrives, as seen from the page, not its own thread. ' +
-    'It cannot show promise callbacks outside the snippet’s own async functions, nor the time the browser itself took.',
+    "Measured in the snippet's sandbox: its top-level code (main) and each call of its async functions, from a " +
+    'start or resume to the next await (running); each timer, ready from when it was due until it ran; and each ' +
+    'Worker, whose bar is the time from a message sent to it until its reply arrives, as seen from the page, not its ' +
+    'own thread. While one async function calls another, only the innermost counts as running. It cannot show ' +
+    "promise callbacks outside the snippet's own async functions, nor time the browser took for itself.",
 };
 
 const STATES = [
