@@ -41,13 +41,22 @@ const SELECTION = 'light-dark(#e1edff, #1b2c48)';
 // no wrapping, as there (a long line scrolls sideways; the cursor keys reach all of it): Edit moves no line on screen.
 const theme = EditorView.theme({
   '&': { color: 'var(--fg)', backgroundColor: 'var(--bg-code)' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
+  '.cm-scroller': { fontFamily: 'var(--font-mono)' },
   '.cm-content': {
+    // The block's text is `code` in `pre`, 0.9em of 0.9em, on the pre's 1.5 lines: the same size and line pitch.
+    fontSize: '0.9em',
+    lineHeight: String(1.5 / 0.9),
     caretColor: 'var(--fg)',
     padding: 'var(--code-pad-top, 0.9rem) 0 var(--code-pad-bottom, 0.9rem)',
   },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--fg)' },
-  '.cm-gutters': { backgroundColor: 'var(--bg-code)', color: 'var(--fg-muted)', border: 'none' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--bg-code)',
+    color: 'var(--fg-muted)',
+    border: 'none',
+    fontSize: '0.9em',
+    lineHeight: String(1.5 / 0.9),
+  },
   '&.cm-focused': { outline: '3px solid var(--focus)' },
   '.cm-selectionBackground, &.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground': {
     backgroundColor: SELECTION,
