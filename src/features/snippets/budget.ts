@@ -9,11 +9,12 @@ export const budgets: readonly AssetBudget[] = [
     onlyOnPagesWith: 'dataSnippetJs',
   },
   {
-    // Holds the sandbox frame's host, its output caps and the Python runtime's hooks (bench/RESULTS.md says what they
-    // added); the worker's timeline recorder and error positions add 1.2 kB. Loaded on intent (pointer over, focus) or
-    // Run only.
+    // Holds the sandbox frame's host, its output caps and the Python runtime's hooks; since issue 22 also the timeline
+    // recorder and error positions (worker), the timeline's host check, the pinned cut notice and scroll-follow
+    // (controller), and the bundler's shared runtime chunk (bench/RESULTS.md says what each added). Loaded on intent
+    // (pointer over, focus) or Run only.
     name: 'snippet runner: controller + sandbox worker (on intent or first Run)',
-    kB: 8.7,
+    kB: 10,
     find: { files: [/^_astro\/controller\.[\w-]+\.js$/, /^_astro\/browser-worker-[\w-]+\.js$/] },
     onlyOnPagesWith: 'dataSnippetJs',
   },
