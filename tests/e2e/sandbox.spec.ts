@@ -1,4 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { prepareSandbox, PYTHON_LOAD_MS, runInPage, runPythonInPage } from './sandbox-helpers';
 
@@ -11,11 +11,28 @@ const NOTE = '/introduction/concurrency-vs-parallelism/';
 // A page whose TypeScript snippet is not behind a "Python | TypeScript" tab.
 const OTHER_NOTE = '/introduction/c10k/';
 
-/** Records every request and WebSocket of the context (request interception, nothing is let through unseen). */
+/** The page's own top document loading one of our scripts or stylesheets (the timeline view after a run). */
+function pageAsset(request: Request): boolean {
+  try {
+    const frame = request.frame();
+    return (
+      frame === frame.page().mainFrame() &&
+      ['script', 'stylesheet'].includes(request.resourceType()) &&
+      new URL(request.url()).pathname.startsWith('/_astro/')
+    );
+  } catch {
+    return false; // A request with no frame (a worker's) is never the page's own.
+  }
+}
+
+/**
+ * Records every request and WebSocket of the context (request interception, nothing is let through unseen), but for
+ * the page's own top document loading our scripts and styles: what snippet code may not do is leave its sandbox.
+ */
 async function recordNetwork(context: BrowserContext): Promise<string[]> {
   const seen: string[] = [];
   await context.route('**/*', (route) => {
-    seen.push(`${route.request().method()} ${route.request().url()}`);
+    if (!pageAsset(route.request())) seen.push(`${route.request().method()} ${route.request().url()}`);
     return route.continue();
   });
   await context.routeWebSocket(/.*/, (socket) => {

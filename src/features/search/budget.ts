@@ -19,7 +19,7 @@ export const budgets: readonly AssetBudget[] = [
     find: { files: [/^pagefind\/pagefind-component-ui\.(?:js|css)$/, /^_astro\/result-template-[\w-]+\.js$/] },
   },
   {
-    // Pagefind runs on the page's thread (search.ts sets no-worker), so pagefind-worker.js is never fetched.
+    // Pagefind runs on the page's thread (result-template.ts sets noWorker), so pagefind-worker.js is never fetched.
     name: "search engine: Pagefind's script and its English WebAssembly (on first open)",
     kB: 74,
     find: { files: [/^pagefind\/pagefind\.js$/, /^pagefind\/wasm\.en\.pagefind$/] },

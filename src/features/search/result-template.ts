@@ -8,9 +8,13 @@
  *
  * search.ts loads this file as a classic script once Pagefind's components are
  * defined (a separate bundle via Vite's `?worker&url`: an `import()` would put
- * Vite's preload helper on every page), and it installs itself.
+ * Vite's preload helper on every page), and it installs itself, with our
+ * search options, before the first search loads Pagefind: here rather than as
+ * `<pagefind-config>` attributes, so no page carries their bytes, and ranking
+ * has no attribute.
  */
 import { landing, shownSubResults, type PagefindResultData } from './landing';
+import { EXCERPT_WORDS, HIGHLIGHT_PARAM, RANKING } from './options';
 
 /** Parts listed under a page result, as Pagefind's own default. */
 export const MAX_SUB_RESULTS = 3;
@@ -66,3 +70,14 @@ export function renderResult(result: PagefindResultData): HTMLLIElement {
 /** The results list of Pagefind's modal reads a function template from this property; the modal has just drawn it. */
 const results = document.querySelector<HTMLElement & { resultTemplate?: typeof renderResult }>('pagefind-results');
 if (results) results.resultTemplate = renderResult;
+
+const { PagefindComponents } = window as unknown as {
+  PagefindComponents: { configureInstance(name: string, options: object): unknown };
+};
+PagefindComponents.configureInstance('default', {
+  highlightParam: HIGHLIGHT_PARAM,
+  excerptLength: EXCERPT_WORDS,
+  ranking: RANKING,
+  // Search runs on the page's thread: the index is small, and a worker would be one more script to download.
+  noWorker: true,
+});

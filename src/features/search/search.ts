@@ -5,7 +5,7 @@
  * `<base>pagefind/`, never before the reader asks for it.
  */
 
-import { EXCERPT_WORDS, HIGHLIGHT_PARAM, RANKING } from './options';
+import { HIGHLIGHT_PARAM } from './options';
 import highlighter from './highlight?worker&url';
 import resultTemplate from './result-template?worker&url';
 import scrollSpy from '../headings/scroll-spy?worker&url';
@@ -49,10 +49,6 @@ async function loadModal(): Promise<PagefindModal> {
   const config = document.createElement('pagefind-config');
   config.setAttribute('bundle-path', bundle);
   config.setAttribute('base-url', import.meta.env.BASE_URL);
-  config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
-  config.setAttribute('excerpt-length', String(EXCERPT_WORDS));
-  // Search runs on the page's thread: the index is small, and a worker would be one more script to download.
-  config.setAttribute('no-worker', '');
   const modal = document.createElement('pagefind-modal') as PagefindModal;
   // On the modal, in the capture phase: `close` does not bubble, and Pagefind may replace its dialog element.
   modal.addEventListener(
@@ -63,12 +59,8 @@ async function loadModal(): Promise<PagefindModal> {
   document.body.append(config, modal);
   try {
     await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
-    // Options with no attribute on <pagefind-config>, given before the first search loads Pagefind.
-    const { PagefindComponents } = window as unknown as {
-      PagefindComponents: { configureInstance(name: string, options: object): unknown };
-    };
-    PagefindComponents.configureInstance('default', { ranking: RANKING });
-    // Installs our result template on the results list Pagefind has just defined.
+    // Installs our result template and search options on the components Pagefind has just defined, before the first
+    // search.
     await script(resultTemplate);
   } catch (error) {
     // Leave nothing behind, so the next attempt starts clean.
