@@ -44,6 +44,8 @@ test('editing TypeScript shows type errors before Run, a run warns first, a fix 
     'NaN',
   ]);
   await expect(box.locator('.snippet-output .snippet-line').first()).toHaveAttribute('data-level', 'warn');
+  // A note about the run, not output of it: no time stamp.
+  await expect(box.locator('.snippet-output .snippet-line').first().locator('.snippet-ms')).toHaveCount(0);
 
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');

@@ -72,6 +72,7 @@ function lineRow(line: OutputLine): { row: HTMLElement; text: HTMLElement } {
   const row = document.createElement('div');
   row.className = line.notice ? 'snippet-line snippet-notice' : 'snippet-line';
   row.dataset.level = line.level;
+  if (line.notice) row.dataset.notice = line.notice;
   const text = document.createElement('span');
   text.className = 'snippet-text';
   if (line.notice) row.append(text);
@@ -175,7 +176,7 @@ function outputWriter(panel: HTMLElement): OutputWriter {
   };
   return {
     add: (line) => {
-      // The cut note goes first in the box, where the reader looks, as soon as it comes.
+      // A note goes first in the box, where the reader looks, as soon as it comes (the cut note also stays in view).
       if (line.notice) {
         const { row, text } = lineRow(line);
         text.textContent = line.text;
@@ -205,7 +206,10 @@ const writerFor = (panel: HTMLElement) => {
   return writer;
 };
 
-const STATUS: Record<EndReason | 'running', string> = {
+type Status = EndReason | 'checking' | 'running';
+
+const STATUS: Record<Status, string> = {
+  checking: 'Checking types…',
   running: 'Running…',
   finished: 'Finished.',
   failed: 'Failed.',
@@ -214,7 +218,7 @@ const STATUS: Record<EndReason | 'running', string> = {
 };
 
 /** The visible, announced state of a run, beside the buttons. */
-function showStatus(snippet: HTMLElement, state: EndReason | 'running' | null): void {
+function showStatus(snippet: HTMLElement, state: Status | null): void {
   const toolbar = part<HTMLElement>(snippet, '.snippet-toolbar');
   let status = toolbar.querySelector<HTMLElement>('.snippet-status');
   if (!status) {
@@ -224,7 +228,7 @@ function showStatus(snippet: HTMLElement, state: EndReason | 'running' | null): 
     toolbar.append(status);
   }
   status.textContent = state ? STATUS[state] : '';
-  if (state && state !== 'running') snippet.dataset.runResult = state;
+  if (state && state !== 'running' && state !== 'checking') snippet.dataset.runResult = state;
   else delete snippet.dataset.runResult;
 }
 
@@ -250,6 +254,17 @@ function codeToRun(snippet: HTMLElement, state: SnippetState, panel: HTMLElement
   return null;
 }
 
+/** How long Run waits for the type checker (still loading just after Edit): its errors show in the editor anyway. */
+const TYPE_CHECK_WAIT_MS = 3000;
+
+/** The edited code's type errors as one warning, or null: none, or the checker not ready within the wait. */
+function checkedTypes(snippet: HTMLElement, state: SnippetState): Promise<string | null> {
+  const warning = state.editor?.typeWarning();
+  if (!warning) return Promise.resolve(null);
+  showStatus(snippet, 'checking');
+  return Promise.race([warning, new Promise<null>((resolve) => setTimeout(() => resolve(null), TYPE_CHECK_WAIT_MS))]);
+}
+
 async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   const click = ++clicks;
   active?.stop();
@@ -260,10 +275,10 @@ async function run(snippet: HTMLElement, state: SnippetState): Promise<void> {
   panel.hidden = false;
   const code = codeToRun(snippet, state, panel);
   if (code === null) return showStatus(snippet, 'failed');
-  const typeWarning = isPython(snippet) ? null : await state.editor?.typeWarning();
+  const typeWarning = isPython(snippet) ? null : await checkedTypes(snippet, state);
   const python = isPython(snippet) ? await pythonChunk() : undefined;
   if (click !== clicks) return;
-  if (typeWarning) writer.add({ level: 'warn', text: typeWarning, ms: 0 });
+  if (typeWarning) writer.add({ level: 'warn', text: typeWarning, ms: 0, notice: 'types' });
   const onLine = (line: OutputLine) => writer.add(line);
   const current = python ? python.startPythonRun(code, panel, onLine) : startRun({ code, spawn, onLine });
   active = state.run = current;

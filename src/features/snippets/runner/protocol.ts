@@ -24,8 +24,11 @@ export interface OutputLine {
   level: Level;
   text: string;
   ms: number;
-  /** Set only by the host (runner/host.ts), never taken from a worker: its note that output was cut. */
-  notice?: 'truncated';
+  /**
+   * A note about the run rather than output of it, shown without a time stamp: the host's note that output was cut
+   * (runner/host.ts), or the page's type errors before a TypeScript run. Never taken from a worker.
+   */
+  notice?: 'truncated' | 'types';
 }
 
 /** Which worker runs the code; each runtime has its own worker script. */
