@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { diffArrays } from 'diff';
 import ts from 'typescript';
+import { compilerOptions as editorCompilerOptions } from './typecheck/checker';
 import { noteFiles } from '../../core/content-dir';
 import { parseNote } from '../../markdown/parse-note';
 import { findRunnableSnippets, type SnippetLanguage } from './runnable-snippets';
@@ -41,20 +42,11 @@ export function collectDoctests(dir: string): Doctest[] {
   });
 }
 
+/** The editor's checker (a module per snippet, in a dedicated worker), plus the notes' authoring rules. */
 const compilerOptions: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  // Every snippet is its own module, so top-level await works and names do not clash.
-  moduleDetection: ts.ModuleDetectionKind.Force,
-  // Snippets run in a dedicated worker: the worker globals, no DOM.
-  lib: ['lib.es2023.d.ts', 'lib.webworker.d.ts'],
-  types: [],
+  ...editorCompilerOptions,
   noUnusedLocals: true,
   noImplicitReturns: true,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
 };
 
 const virtualName = (index: number) => `/doctest/snippet-${index}.ts`;
