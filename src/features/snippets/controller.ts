@@ -112,7 +112,13 @@ function follower(panel: HTMLElement): Follower {
   panel.addEventListener('wheel', (event) => event.deltaY < 0 && stop(), { passive: true });
   panel.addEventListener('keydown', (event) => {
     if (KEYS_UP.has(event.key) || (event.key === ' ' && event.shiftKey)) stop();
-    else if (event.key === 'End') follow = true;
+    else if (event.key === 'End') {
+      // A jump, not the browser's smooth scroll: lines written during its animation would leave it short of the end.
+      event.preventDefault();
+      follow = true;
+      panel.scrollTop = panel.scrollHeight;
+      lastTop = panel.scrollTop;
+    }
   });
   panel.addEventListener('scroll', () => {
     // The box's own moves (following, or a new line pushing nothing) keep `follow` as it is.
