@@ -111,7 +111,13 @@ function follower(panel: HTMLElement): Follower {
   };
   panel.addEventListener('wheel', (event) => event.deltaY < 0 && stop(), { passive: true });
   panel.addEventListener('keydown', (event) => {
-    if (KEYS_UP.has(event.key) || (event.key === ' ' && event.shiftKey)) stop();
+    if (event.key === 'Home') {
+      // A jump, as End below: the browser's smooth scroll could be cut short while lines arrive.
+      event.preventDefault();
+      follow = false;
+      panel.scrollTop = 0;
+      lastTop = 0;
+    } else if (KEYS_UP.has(event.key) || (event.key === ' ' && event.shiftKey)) stop();
     else if (event.key === 'End') {
       // A jump, not the browser's smooth scroll: lines written during its animation would leave it short of the end.
       event.preventDefault();
