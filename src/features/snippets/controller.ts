@@ -88,7 +88,7 @@ function lineRow(line: OutputLine): { row: HTMLElement; text: HTMLElement } {
 /** How far from the end of the box still counts as reading the newest line (scroll offsets can be fractional). */
 const BOTTOM_SLACK_PX = 4;
 const atBottom = (panel: HTMLElement) => panel.scrollHeight - panel.scrollTop - panel.clientHeight <= BOTTOM_SLACK_PX;
-const KEYS_UP = new Set(['ArrowUp', 'PageUp', 'Home']);
+const KEYS_UP = new Set(['ArrowUp', 'PageUp']);
 
 interface Follower {
   /** Runs `change` to the box, then shows its newest line unless the reader has scrolled up. */
