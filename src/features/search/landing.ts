@@ -43,9 +43,9 @@ export interface PartMatch {
   score: number;
 }
 
-/** The words searched for: Pagefind puts each into the result's link, as HIGHLIGHT_PARAM. */
-export function searchedWords(sub: PagefindSubResult): string[] {
-  return new URL(sub.url, 'http://site.invalid').searchParams.getAll(HIGHLIGHT_PARAM).filter(isMeaningful);
+/** The meaningful words searched for: Pagefind puts each into a result's link, as HIGHLIGHT_PARAM. */
+export function searchedWords(result: Pick<PagefindSubResult, 'url'>): string[] {
+  return new URL(result.url, 'http://site.invalid').searchParams.getAll(HIGHLIGHT_PARAM).filter(isMeaningful);
 }
 
 /**

@@ -1,22 +1,15 @@
 /**
- * How one search result is drawn inside Pagefind's `<pagefind-results>`: its
- * own markup and classes (so its styles and arrow-key navigation apply), with
+ * How one search result is drawn in the results list of Pagefind's Modular UI
+ * (its `ResultList` takes these as `resultTemplate` and `placeholderTemplate`):
  * the page link opening where the matches are and the page's parts strongest
  * first (landing.ts). Excerpts are Pagefind's, HTML-escaped with the matched
  * words in `<mark>`; they hold a note's words, so only their text and marks are
  * copied into the page, never their markup.
- *
- * search.ts loads this file as a classic script once Pagefind's components are
- * defined (a separate bundle via Vite's `?worker&url`: an `import()` would put
- * Vite's preload helper on every page), and it installs itself, with our
- * search options, before the first search loads Pagefind: here rather than as
- * `<pagefind-config>` attributes, so no page carries their bytes, and ranking
- * has no attribute.
  */
-import { landing, shownSubResults, type PagefindResultData } from './landing';
-import { EXCERPT_WORDS, HIGHLIGHT_PARAM, RANKING } from './options';
+import { landing, searchedWords, shownSubResults, type PagefindResultData } from './landing';
+import { normalizeWord, wordStem } from './words';
 
-/** Parts listed under a page result, as Pagefind's own default. */
+/** Parts listed under a page result, as Pagefind's own default UI. */
 export const MAX_SUB_RESULTS = 3;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
@@ -27,57 +20,55 @@ function link(className: string, href: string, text: string): HTMLAnchorElement 
   return Object.assign(element('a', className), { href, textContent: text });
 }
 
-/** An excerpt as text with its `<mark>`s: read in an inert document, where nothing loads or runs. */
-function excerpt(className: string, html: string): HTMLParagraphElement {
+/**
+ * An excerpt as text with its `<mark>`s: read in an inert document, where nothing loads or runs. Pagefind marks
+ * every word that starts with a searched word, so "cancel a task" marks each "a", "as" and "async"; a mark stays
+ * only on a word holding a meaningful searched word (words.ts), as on the landing page.
+ */
+function excerpt(className: string, html: string, stems: readonly string[]): HTMLParagraphElement {
   const paragraph = element('p', className);
   const parsed = new DOMParser().parseFromString(html, 'text/html').body;
   for (const node of parsed.childNodes) {
     const text = node.textContent ?? '';
-    paragraph.append(
-      node.nodeName === 'MARK' ? Object.assign(document.createElement('mark'), { textContent: text }) : text,
-    );
+    const word = normalizeWord(text);
+    const marked = node.nodeName === 'MARK' && stems.some((stem) => word.includes(stem));
+    paragraph.append(marked ? Object.assign(document.createElement('mark'), { textContent: text }) : text);
   }
   return paragraph;
 }
 
 export function renderResult(result: PagefindResultData): HTMLLIElement {
-  const item = element('li', 'pf-result');
-  const card = element('div', 'pf-result-card');
-  const content = element('div', 'pf-result-content');
-  const title = element('p', 'pf-result-title');
-  title.append(link('pf-result-link', landing(result)?.url ?? result.url, result.meta['title'] ?? result.url));
-  content.append(title);
+  const item = element('li', 'search-result');
+  const title = element('p', 'search-result-title');
+  title.append(link('search-result-link', landing(result)?.url ?? result.url, result.meta['title'] ?? result.url));
+  item.append(title);
   const parts = shownSubResults(result, MAX_SUB_RESULTS);
+  const stems = searchedWords(result).map(wordStem);
   // The parts' excerpts speak for the page: Pagefind's page excerpt often repeats one of them word for word, or
   // centres on stop words ("what is …") where the parts are chosen by the meaningful words (landing.ts).
   if (result.excerpt && parts.length === 0) {
-    content.append(excerpt('pf-result-excerpt', result.excerpt));
+    item.append(excerpt('search-excerpt', result.excerpt, stems));
   }
-  card.append(content);
-  item.append(card);
   if (parts.length > 0) {
-    const list = element('ul', 'pf-heading-chips');
+    const list = element('ul', 'search-parts');
     for (const part of parts) {
-      const chip = element('li', 'pf-heading-chip');
-      chip.append(link('pf-heading-link', part.url, part.title), excerpt('pf-heading-excerpt', part.excerpt));
-      list.append(chip);
+      const entry = element('li', 'search-part');
+      entry.append(link('search-part-link', part.url, part.title), excerpt('search-excerpt', part.excerpt, stems));
+      list.append(entry);
     }
     item.append(list);
   }
   return item;
 }
 
-/** The results list of Pagefind's modal reads a function template from this property; the modal has just drawn it. */
-const results = document.querySelector<HTMLElement & { resultTemplate?: typeof renderResult }>('pagefind-results');
-if (results) results.resultTemplate = renderResult;
-
-const { PagefindComponents } = window as unknown as {
-  PagefindComponents: { configureInstance(name: string, options: object): unknown };
-};
-PagefindComponents.configureInstance('default', {
-  highlightParam: HIGHLIGHT_PARAM,
-  excerptLength: EXCERPT_WORDS,
-  ranking: RANKING,
-  // Search runs on the page's thread: the index is small, and a worker would be one more script to download.
-  noWorker: true,
-});
+/**
+ * What stands in a result's place until its data has loaded (Pagefind loads a
+ * result when it scrolls into view): the shape of a card, hidden from screen
+ * readers, which hear the count in the summary instead.
+ */
+export function renderPlaceholder(): HTMLLIElement {
+  const item = element('li', 'search-result search-placeholder');
+  item.ariaHidden = 'true';
+  item.append(element('span', 'search-skeleton'), element('span', 'search-skeleton'));
+  return item;
+}

@@ -1,74 +1,41 @@
 /**
- * Opens Pagefind's Component UI (`<pagefind-modal>`) from our header button, `/` or
- * Ctrl/Cmd+K, loading it on first use, and highlights the searched terms on the page
- * a result leads to. Everything Pagefind ships is fetched from the bundle at
- * `<base>pagefind/`, never before the reader asks for it.
+ * Opens the search dialog (search-dialog.ts, on Pagefind's Modular UI) from our
+ * header button, `/` or Ctrl/Cmd+K, loading it on first use, and highlights the
+ * searched terms on the page a result leads to. Everything Pagefind ships is
+ * fetched from the bundle at `<base>pagefind/`, never before the reader asks
+ * for it.
  */
 
 import { HIGHLIGHT_PARAM } from './options';
 import highlighter from './highlight?worker&url';
-import resultTemplate from './result-template?worker&url';
+import searchDialog from './search-dialog?worker&url';
 import scrollSpy from '../headings/scroll-spy?worker&url';
 
-interface PagefindModal extends HTMLElement {
-  open(): void;
-  close(): void;
-  /** Pagefind's own state: set by `open()`, cleared only in its dialog's `close` event handler. */
-  readonly isOpen: boolean;
-  readonly dialogEl: HTMLDialogElement | null;
-}
-
 const bundle = `${import.meta.env.BASE_URL}pagefind/`;
-let loading: Promise<PagefindModal> | undefined;
+let loading: Promise<HTMLDialogElement> | undefined;
 
 /**
- * Adds a stylesheet or script to <head> and waits for it. Elements rather than
+ * Adds a classic script to <head> and waits for it. An element rather than
  * `import()`: Vite would wrap a dynamic import in its preload helper, and the
  * bundle is not ours to bundle anyway.
  */
-function load(element: HTMLLinkElement | HTMLScriptElement): Promise<unknown> {
+function script(src: string): Promise<unknown> {
+  const element = Object.assign(document.createElement('script'), { src });
   document.head.append(element);
   return new Promise((resolve, reject) => {
     element.onload = resolve;
     element.onerror = () => {
       element.remove();
-      reject(new Error(`Could not load ${'href' in element ? element.href : element.src}`));
+      reject(new Error(`Could not load ${src}`));
     };
   });
 }
 
-function stylesheet(href: string): Promise<unknown> {
-  return load(Object.assign(document.createElement('link'), { rel: 'stylesheet', href }));
-}
-
-function script(src: string): Promise<unknown> {
-  return load(Object.assign(document.createElement('script'), { src }));
-}
-
-async function loadModal(): Promise<PagefindModal> {
-  const config = document.createElement('pagefind-config');
-  config.setAttribute('bundle-path', bundle);
-  config.setAttribute('base-url', import.meta.env.BASE_URL);
-  const modal = document.createElement('pagefind-modal') as PagefindModal;
-  // On the modal, in the capture phase: `close` does not bubble, and Pagefind may replace its dialog element.
-  modal.addEventListener(
-    'close',
-    () => document.querySelector('[data-search-open]')?.setAttribute('aria-expanded', 'false'),
-    true,
-  );
-  document.body.append(config, modal);
-  try {
-    await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), script(`${bundle}pagefind-component-ui.js`)]);
-    // Installs our result template and search options on the components Pagefind has just defined, before the first
-    // search.
-    await script(resultTemplate);
-  } catch (error) {
-    // Leave nothing behind, so the next attempt starts clean.
-    config.remove();
-    modal.remove();
-    throw error;
-  }
-  return modal;
+async function loadDialog(): Promise<HTMLDialogElement> {
+  await script(`${bundle}pagefind-modular-ui.js`);
+  // Adds the dialog, closed, with its styles and the Pagefind components that PagefindModularUI has just defined.
+  await script(searchDialog);
+  return document.querySelector<HTMLDialogElement>('[data-search-dialog]')!;
 }
 
 /**
@@ -124,47 +91,35 @@ function focusToRestore(button: HTMLButtonElement | null): HTMLElement | null {
   return active instanceof HTMLElement && active !== document.body ? active : button;
 }
 
-/** Resolves when `dialog` fires its `close` event. */
-function closed(dialog: HTMLDialogElement): Promise<unknown> {
-  return new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
-}
-
 async function openSearch(button: HTMLButtonElement | null): Promise<void> {
   const restoreTo = focusToRestore(button);
   const stopBuffering = bufferTyping();
-  loading ??= loadModal();
-  let modal: PagefindModal;
+  loading ??= loadDialog();
+  let dialog: HTMLDialogElement;
   try {
-    modal = await loading;
+    dialog = await loading;
   } catch (error) {
     stopBuffering();
     loading = undefined;
     reportFailure(error);
     return;
   }
-  if (modal.dialogEl?.open) {
-    stopBuffering();
-    return;
-  }
-  // Pagefind counts its modal as open until its dialog's `close` event has run, and ignores `open()` until then; the
-  // browser fires that event a task after the dialog closes, so a "/" right after Escape can come in between.
-  if (modal.isOpen && modal.dialogEl) await closed(modal.dialogEl);
   const typed = stopBuffering();
+  if (dialog.open) return;
   // A modal dialog gives focus back as it closes to what had focus when it opened; with nothing focused, focus stays in
   // the closed dialog until the next rendering step and a "/" typed meanwhile goes to its hidden field, not to search.
   if (restoreTo && document.activeElement !== restoreTo) restoreTo.focus({ preventScroll: true });
-  modal.open();
-  const input = modal.querySelector('input');
+  dialog.showModal();
+  button?.setAttribute('aria-expanded', 'true');
+  const input = dialog.querySelector('input');
   if (input && typed) {
     // What the reader typed while search loaded is the new query, never appended to the last one.
     input.value = typed;
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    input.focus();
   } else {
     // The previous query comes back selected: typing replaces it, arrows keep it.
     input?.select();
   }
-  button?.setAttribute('aria-expanded', 'true');
 }
 
 /** Keys typed into a field belong to the field, not to the shortcut; a field in a shadow root (the snippet editor) too. */
