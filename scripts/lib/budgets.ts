@@ -238,9 +238,20 @@ export function propertiesOf(tree: Root): Set<string> {
   return names;
 }
 
-/** A built page as the feature budgets need it. */
-export interface LoadedPage extends Pick<PageReport, 'page' | 'assets' | 'inlineJs'> {
+/** A built page as the feature budgets need it; its type and weight for a budget weighed with the heaviest note. */
+export interface LoadedPage
+  extends Pick<PageReport, 'page' | 'assets' | 'inlineJs'>, Partial<Pick<PageReport, 'type' | 'weight'>> {
   properties: ReadonlySet<string>;
+}
+
+/** The note (article page) that fetches the most before interaction. */
+function heaviestNote(pages: readonly LoadedPage[]): LoadedPage | undefined {
+  return pages
+    .filter((page) => page.type === 'article' || page.type === 'rich article')
+    .reduce<LoadedPage | undefined>(
+      (max, page) => ((page.weight?.total ?? 0) > (max?.weight?.total ?? -1) ? page : max),
+      undefined,
+    );
 }
 
 /** The build as the feature budgets read it: its pages, its other files, and their contents. */
@@ -335,6 +346,8 @@ function measure(feature: string, budget: AssetBudget, build: Build, owned: Read
     loadedBy = (page) => scriptsOf(page).map((script) => script.name);
   }
 
+  const note = budget.withHeaviestNote ? heaviestNote(build.pages) : undefined;
+  if (note) parts.set(`${note.page} (the heaviest note, before interaction)`, note.weight?.total ?? 0);
   const gzip = [...parts.values()].reduce((sum, size) => sum + size, 0);
   const limit = budget.kB * kB;
   const list = [...parts].map(([name, size]) => ({ name, gzip: size }));

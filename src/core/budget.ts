@@ -21,6 +21,12 @@ export interface AssetBudget {
    * need not contain it.
    */
   onlyOnPagesWith?: string;
+  /**
+   * Weighed together with the heaviest note (an article page, all it fetches
+   * before interaction): for a budget on what a reader downloads who uses the
+   * feature from that note.
+   */
+  withHeaviestNote?: boolean;
 }
 
 /**

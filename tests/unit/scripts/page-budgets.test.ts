@@ -17,6 +17,7 @@ import {
   verdicts,
   type Build,
   type LoadedPage,
+  type PageType,
   type PageReport,
 } from '../../../scripts/lib/budgets.ts';
 
@@ -281,6 +282,24 @@ describe('measureFeatures', () => {
     });
     expect(unused.flatMap((report) => report.failures)).toEqual([]);
     expect(unused.map((report) => report.gzip)).toEqual([0, 0]);
+  });
+
+  it('weighs a budget withHeaviestNote with the note that fetches the most before interaction, not another page', () => {
+    const page = (path: string, type: PageType, total: number): LoadedPage => ({
+      ...loaded(path, []),
+      type,
+      weight: { html: total, css: 0, js: 0, total },
+    });
+    const pages = [page('/', 'home', 90_000), page('/a/', 'article', 20_000), page('/b/', 'rich article', 25_000)];
+    const withNote = (kB: number): AssetBudget => ({ ...lazy(kB), withHeaviestNote: true });
+    const [report] = measureFeatures(build(pages), { demo: [withNote(30)] });
+    expect(report!.gzip).toBe(25_000 + gzipSize(chunk));
+    expect(report!.parts.map((part) => part.name)).toEqual([
+      '_astro/chunk.A1.js',
+      '/b/ (the heaviest note, before interaction)',
+    ]);
+    expect(report!.failures).toEqual([]);
+    expect(measureFeatures(build(pages), { demo: [withNote(25)] })[0]!.failures).toHaveLength(1);
   });
 
   it('collects the budget of every feature folder that declares one', () => {
