@@ -25,7 +25,7 @@ export const budgets: readonly AssetBudget[] = [
     find: { files: [/^pagefind\/pagefind\.js$/, /^pagefind\/wasm\.en\.pagefind$/] },
   },
   {
-    // Issue 23: a note of Starlight's plus what its search fetches on first open is 130 kB.
+    // Issue 23: below a note of Starlight's plus what its search fetches on first open.
     name: 'a note plus opening search: the heaviest note, the UI and engine above, the index entry, meta and filters',
     kB: 130,
     withHeaviestNote: true,

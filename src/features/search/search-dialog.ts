@@ -77,7 +77,13 @@ const searchField = input.inputEl;
 if (searchField) {
   // A search field to assistive technology, and the one showModal() focuses; the Modular UI's Clear button replaces
   // the browser's own.
-  Object.assign(searchField, { type: 'search', autofocus: true, autocomplete: 'off', spellcheck: false });
+  Object.assign(searchField, {
+    type: 'search',
+    placeholder: 'Search the notes',
+    autofocus: true,
+    autocomplete: 'off',
+    spellcheck: false,
+  });
 }
 // Input's form has a javascript: action, which the Content-Security-Policy refuses: its Clear button is a submit button.
 field.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
