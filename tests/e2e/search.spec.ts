@@ -210,6 +210,12 @@ for (const entry of LANDINGS) {
     // A card never repeats an excerpt word for word (the page's and its part's were often the same).
     const excerpts = await first.locator('.search-excerpt').allTextContents();
     expect(new Set(excerpts).size, 'an excerpt repeated in one card').toBe(excerpts.length);
+    // Excerpts mark the searched words, not each short or stop word Pagefind matched ("a", "as", "at").
+    const excerptMarks = await first.locator('.search-excerpt mark').allTextContents();
+    expect(
+      excerptMarks.filter((text) => !isMeaningful(text)),
+      'marked stop words in the excerpts',
+    ).toEqual([]);
     // The matched word is in view inside its excerpt, not clipped past its end.
     const excerpt = first.locator('.search-excerpt').filter({
       has: page.locator('mark', { hasText: new RegExp(entry.shows.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }),

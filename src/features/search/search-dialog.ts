@@ -85,7 +85,7 @@ if (searchField) {
     spellcheck: false,
   });
 }
-// Input's form has a javascript: action, which the Content-Security-Policy refuses: its Clear button is a submit button.
+// Its Clear button is a submit button, and the form's javascript: action is refused by the Content-Security-Policy.
 field.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
 
 /** The result links, top to bottom: what ArrowDown and ArrowUp move between. */

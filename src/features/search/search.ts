@@ -35,7 +35,9 @@ async function loadDialog(): Promise<HTMLDialogElement> {
   await script(`${bundle}pagefind-modular-ui.js`);
   // Adds the dialog, closed, with its styles and the Pagefind components that PagefindModularUI has just defined.
   await script(searchDialog);
-  return document.querySelector<HTMLDialogElement>('[data-search-dialog]')!;
+  const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+  if (!dialog) throw new Error('The search dialog failed to start.');
+  return dialog;
 }
 
 /**
