@@ -12,28 +12,36 @@ import which from 'which';
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
- * The Debian packages the browser tests need beyond npm's: Chromium to drive, and poppler-utils' `pdftotext` to read
- * a printed chapter back.
+ * The Debian packages the browser tests need beyond npm's: Chromium's headless shell to drive, and poppler-utils'
+ * `pdftotext` to read a printed chapter back. The shell is the same Chromium build without a browser window, as
+ * Playwright drives by default; each page costs it about a third of the CPU the full browser's headless mode spends
+ * (bench/RESULTS.md), which on two cores decides the suite's time.
  */
-export const TEST_PACKAGES = ['chromium', 'poppler-utils'] as const;
+export const TEST_PACKAGES = ['chromium-headless-shell', 'poppler-utils'] as const;
 export type TestPackage = (typeof TEST_PACKAGES)[number];
 
 /** The one line that says how to get what the browser tests need when they cannot install it themselves. */
 export function installInstruction(missing: readonly TestPackage[]): string {
-  const chromium = missing.includes('chromium') ? ' (or set CHROMIUM_PATH to a Chromium binary)' : '';
+  const chromium = missing.includes('chromium-headless-shell') ? ' (or set CHROMIUM_PATH to a Chromium binary)' : '';
   return `The browser tests need ${missing.join(' and ')}: run \`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\`${chromium}, then run the tests again.`;
 }
 
-export const INSTALL_CHROMIUM = installInstruction(['chromium']);
+export const INSTALL_CHROMIUM = installInstruction(['chromium-headless-shell']);
+
+/** The full browser's names on PATH, used when the headless shell is not installed. */
+const FULL_CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'];
+
+const onPath = (name: string, env: NodeJS.ProcessEnv) =>
+  which.sync(name, { path: env.PATH, nothrow: true }) ?? undefined;
 
 /**
- * The system Chromium (Debian's `chromium` package), or undefined. CHROMIUM_PATH
- * overrides it, e.g. on a runner where Playwright installed its own browser.
+ * The system Chromium to drive: CHROMIUM_PATH (e.g. a runner where Playwright installed its own browser), else
+ * Debian's headless shell, else a full Chromium; undefined when there is none.
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    const found = which.sync(name, { path: env.PATH, nothrow: true });
+  for (const name of ['chromium-headless-shell', ...FULL_CHROMIUM]) {
+    const found = onPath(name, env);
     if (found) return found;
   }
   return undefined;
@@ -46,18 +54,29 @@ export function chromiumExecutable(): string {
   return found;
 }
 
-/** What `npm test` does about its Debian packages before it starts: nothing, install them the way `.ci/run` always did, or stop. */
+/**
+ * What `npm test` does about its Debian packages before it starts: nothing, install them the way `.ci/run` always
+ * did, or stop. `slower` says the tests can still run, on a full Chromium, when the shell cannot be installed.
+ */
 export type ChromiumSetup =
-  { action: 'ready' } | { action: 'install'; commands: string[][] } | { action: 'stop'; message: string };
+  | { action: 'ready'; slower?: string }
+  | { action: 'install'; commands: string[][]; slower?: string }
+  | { action: 'stop'; message: string };
 
 export function chromiumSetup(machine: {
   /** The packages whose program is not on this machine. */
   missing: readonly TestPackage[];
   root: boolean;
   aptGet?: string | undefined;
+  /** A full Chromium on PATH, which drives the tests if the headless shell is missing. */
+  fullChromium?: string | undefined;
 }): ChromiumSetup {
   const { missing } = machine;
   if (missing.length === 0) return { action: 'ready' };
+  const onlyShell = missing.length === 1 && missing[0] === 'chromium-headless-shell' && machine.fullChromium;
+  const slower = onlyShell
+    ? `The browser tests run on ${machine.fullChromium}, about three times slower: ${installInstruction(missing)}`
+    : undefined;
   if (machine.root && machine.aptGet)
     return {
       action: 'install',
@@ -65,15 +84,22 @@ export function chromiumSetup(machine: {
         [machine.aptGet, 'update', '-qq'],
         [machine.aptGet, 'install', '-y', '-qq', ...missing],
       ],
+      ...(slower && { slower }),
     };
+  if (slower) return { action: 'ready', slower };
   return { action: 'stop', message: installInstruction(missing) };
 }
 
-/** The test packages this machine lacks, judged by their programs. */
+/** A full Chromium on PATH (not the headless shell), or undefined. */
+export function findFullChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return FULL_CHROMIUM.map((name) => onPath(name, env)).find(Boolean);
+}
+
+/** The test packages this machine lacks, judged by their programs; CHROMIUM_PATH stands in for the shell. */
 export function missingTestPackages(env: NodeJS.ProcessEnv = process.env): TestPackage[] {
   const found: Record<TestPackage, boolean> = {
-    chromium: findChromium(env) !== undefined,
-    'poppler-utils': which.sync('pdftotext', { path: env.PATH, nothrow: true }) !== null,
+    'chromium-headless-shell': Boolean(env.CHROMIUM_PATH) || onPath('chromium-headless-shell', env) !== undefined,
+    'poppler-utils': onPath('pdftotext', env) !== undefined,
   };
   return TEST_PACKAGES.filter((name) => !found[name]);
 }

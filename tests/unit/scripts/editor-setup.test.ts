@@ -31,7 +31,7 @@ describe('writing help in editors', () => {
       forwardPorts: number[];
       customizations: { vscode: { extensions: string[] } };
     };
-    expect(container.postCreateCommand).toMatch(/apt-get install -y .*\bchromium\b.*\bpoppler-utils\b/);
+    expect(container.postCreateCommand).toMatch(/apt-get install -y .*\bchromium-headless-shell\b.*\bpoppler-utils\b/);
     expect(container.postCreateCommand).toMatch(/npm ci\b/);
     expect(container.forwardPorts).toContain(4321);
     const recommended = (json('.vscode/extensions.json') as { recommendations: string[] }).recommendations;
