@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit';
 import { parseNote } from '../../src/markdown/parse-note';
 import { isOutputBlock, isRunBlock } from '../../src/features/snippets/runnable-snippets';
 import { TIME_LIMIT_MS } from '../../src/features/snippets/runner/host';
-import { openPythonSandbox, type PythonSandbox } from './python-sandbox';
+import type { PythonSandbox } from './python-sandbox';
 
 export interface PythonBlocksResult {
   mdx: string;
@@ -74,7 +74,8 @@ export async function makePythonRunnable(
         report.push(`${where}: left static: ${reason}.`);
         continue;
       }
-      sandbox ??= await openPythonSandbox();
+      // Loaded on the first block to run: Vite and Playwright are not worth loading for a note without Python.
+      sandbox ??= await (await import('./python-sandbox')).openPythonSandbox();
       const result = await sandbox.run(block.value, limitMs);
       const printed = result.texts.flatMap((text) => text.split('\n'));
       if (result.reason === 'timeout') {
