@@ -12,9 +12,8 @@ const port = Number(process.env.E2E_PORT ?? 4329);
 export default defineConfig({
   testDir: './tests/e2e',
   fullyParallel: true,
-  // One more than the cores: on Chromium's headless shell two workers left a core idle a quarter of the time, while
-  // pages waited on timers, time limits and Python (bench/RESULTS.md).
-  workers: availableParallelism() + 1,
+  // Half the cores, and at least two, with or without CI: a test mostly waits on the browser, so two keep two cores busy.
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: 'list',
