@@ -63,9 +63,13 @@ const floods = [
   {
     name: '200,000 direct self.postMessage calls',
     code: "for (let i = 0; i < 200000; i++) self.postMessage(i);\nconsole.log('posted');",
-    // Such messages go to the frame's Worker object, which no one reads: the page shows none of them. Posting
-    // 200,000 messages can outlast the 10 s time limit on a busy machine, so either ending is fine here.
-    check: (lines: string[]) => expect(lines).toEqual([expect.stringMatching(/^posted$|the time limit/)]),
+    // Such messages go to the frame's Worker object, which no one reads: the page shows none of them. On a busy
+    // machine the 10 s time limit can come before the code ends, or after 'posted' while the run's end still waits
+    // behind the flood in the worker's queue; any of these is fine here, as long as nothing else shows.
+    check: (lines: string[]) =>
+      expect([['posted'], ['posted', 'limit'], ['limit']]).toContainEqual(
+        lines.map((line) => (line.includes('the time limit') ? 'limit' : line)),
+      ),
   },
   {
     name: 'one 50 MB line',
