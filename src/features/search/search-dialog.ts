@@ -85,6 +85,8 @@ if (searchField) {
     spellcheck: false,
   });
 }
+// The Modular UI's field label ("Search this site") is for screen readers only: the site's own class hides it.
+field.querySelector('[data-pfmod-sr-hidden]')?.classList.add('visually-hidden');
 // Its Clear button is a submit button, and the form's javascript: action is refused by the Content-Security-Policy.
 field.querySelector('form')?.addEventListener('submit', (event) => event.preventDefault());
 
