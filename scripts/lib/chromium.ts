@@ -75,7 +75,7 @@ export function chromiumSetup(machine: {
   if (missing.length === 0) return { action: 'ready' };
   const onlyShell = missing.length === 1 && missing[0] === 'chromium-headless-shell' && machine.fullChromium;
   const slower = onlyShell
-    ? `The browser tests run on ${machine.fullChromium}, about three times slower: ${installInstruction(missing)}`
+    ? `The browser tests run on ${machine.fullChromium}, which takes them about twice as long: ${installInstruction(missing)}`
     : undefined;
   if (machine.root && machine.aptGet)
     return {

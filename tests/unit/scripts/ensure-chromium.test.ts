@@ -29,7 +29,7 @@ describe('chromiumSetup', () => {
   });
 
   it('runs on a full Chromium, and says it is slower, when only the shell is missing and cannot be installed', () => {
-    const slower = `The browser tests run on /usr/bin/chromium, about three times slower: ${installInstruction(['chromium-headless-shell'])}`;
+    const slower = `The browser tests run on /usr/bin/chromium, which takes them about twice as long: ${installInstruction(['chromium-headless-shell'])}`;
     expect(
       chromiumSetup({ missing: ['chromium-headless-shell'], root: false, fullChromium: '/usr/bin/chromium' }),
     ).toEqual({ action: 'ready', slower });
