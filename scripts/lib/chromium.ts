@@ -39,12 +39,7 @@ const onPath = (name: string, env: NodeJS.ProcessEnv) =>
  * Debian's headless shell, else a full Chromium; undefined when there is none.
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.CHROMIUM_PATH) return env.CHROMIUM_PATH;
-  for (const name of ['chromium-headless-shell', ...FULL_CHROMIUM]) {
-    const found = onPath(name, env);
-    if (found) return found;
-  }
-  return undefined;
+  return env.CHROMIUM_PATH || onPath('chromium-headless-shell', env) || findFullChromium(env);
 }
 
 /** The Chromium to drive; throws the one-line instruction when there is none. */
@@ -56,11 +51,11 @@ export function chromiumExecutable(): string {
 
 /**
  * What `npm test` does about its Debian packages before it starts: nothing, install them the way `.ci/run` always
- * did, or stop. `slower` says the tests can still run, on a full Chromium, when the shell cannot be installed.
+ * did, or stop. `slower` says the tests run on a full Chromium, as the shell is missing and will not be installed.
  */
 export type ChromiumSetup =
   | { action: 'ready'; slower?: string }
-  | { action: 'install'; commands: string[][]; slower?: string }
+  | { action: 'install'; commands: string[][] }
   | { action: 'stop'; message: string };
 
 export function chromiumSetup(machine: {
@@ -73,10 +68,6 @@ export function chromiumSetup(machine: {
 }): ChromiumSetup {
   const { missing } = machine;
   if (missing.length === 0) return { action: 'ready' };
-  const onlyShell = missing.length === 1 && missing[0] === 'chromium-headless-shell' && machine.fullChromium;
-  const slower = onlyShell
-    ? `The browser tests run on ${machine.fullChromium}, which takes them about twice as long: ${installInstruction(missing)}`
-    : undefined;
   if (machine.root && machine.aptGet)
     return {
       action: 'install',
@@ -84,9 +75,11 @@ export function chromiumSetup(machine: {
         [machine.aptGet, 'update', '-qq'],
         [machine.aptGet, 'install', '-y', '-qq', ...missing],
       ],
-      ...(slower && { slower }),
     };
-  if (slower) return { action: 'ready', slower };
+  if (missing.length === 1 && missing[0] === 'chromium-headless-shell' && machine.fullChromium) {
+    const slower = `The browser tests run on ${machine.fullChromium}, which takes them about twice as long: ${installInstruction(missing)}`;
+    return { action: 'ready', slower };
+  }
   return { action: 'stop', message: installInstruction(missing) };
 }
 
