@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS, chromiumExecutable } from './scripts/lib/chromium';
+import { OUTPUT_CHECK_FLAGS, chromiumExecutable } from './scripts/lib/chromium';
 
 /**
  * Browser tests read the built site (`dist/`), served by `astro preview`, in
@@ -23,7 +23,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: CHROMIUM_FLAGS,
+      args: OUTPUT_CHECK_FLAGS,
     },
   },
   webServer: {

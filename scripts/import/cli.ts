@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import * as prettier from 'prettier';
 import { parseDocument } from 'yaml';
 import { DESCRIPTION_MAX, noteSchema } from '../../src/features/notes/schema';
 import { splitFrontmatter } from '../../src/features/notes/frontmatter-check';
@@ -140,6 +139,8 @@ async function main(): Promise<void> {
   }
   // Python blocks that run cleanly in the sandbox become runnable snippets (python-blocks.ts).
   const python = await makePythonRunnable(note.mdx, source);
+  // Loaded only to write: a refused note is answered without its half second of start-up.
+  const prettier = await import('prettier');
   const options = { ...(await prettier.resolveConfig(target)), filepath: target };
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, await prettier.format(python.mdx, options));

@@ -18,7 +18,7 @@ import type { HeadlessResult } from '../../src/features/snippets/python/headless
 import { buildSandboxFrame } from '../../src/features/snippets/sandbox-frame.ts';
 import { PYODIDE_DIR } from '../../src/features/snippets/python/assets.ts';
 import { pyodideFetchBytes, servedPyodideFiles } from '../../src/features/snippets/python/assets-integration.ts';
-import { CHROMIUM_FLAGS, chromiumExecutable } from '../lib/chromium.ts';
+import { OUTPUT_CHECK_FLAGS, chromiumExecutable } from '../lib/chromium.ts';
 import { scratchDir } from '../lib/scratch.ts';
 
 const hostDir = fileURLToPath(new URL('../../src/features/snippets/python/headless/', import.meta.url));
@@ -102,7 +102,7 @@ export async function openPythonSandbox(): Promise<PythonSandbox> {
   let browser: Browser | undefined;
   let page: Page;
   try {
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: OUTPUT_CHECK_FLAGS });
     page = await browser.newPage();
     await page.goto(`${origin}/`);
     await page.waitForSelector('body[data-ready]', { state: 'attached' });

@@ -1,6 +1,6 @@
 /**
  * `npm run import` end to end, in a throwaway copy of the project: the page it
- * writes passes `npm run check` (content, format and the build) with no edits.
+ * writes passes the content check, Prettier and the build with no edits.
  */
 import {
   existsSync,
@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isolatedProject, runCheck, runScript } from '../helpers/isolated-project';
+import { isolatedProject, runBin, runCheck, runScript } from '../helpers/isolated-project';
 
 const intro = resolve('tests/fixtures/notes/asyncio-introduction.md');
 const eventLoop = resolve('tests/fixtures/import/event-loop-basics.md');
@@ -32,8 +32,15 @@ describe('npm run import', async () => {
   const second = await importNote(project.root, eventLoop, '--section', 'Event loops');
   // Refused before anything is written, so they run beside the check; the collisions against a content tree of their own.
   const collisions = { CONTENT_DIR: fixture('collision-content') };
-  const [check, ...refused] = await Promise.all([
-    runCheck(project.root, ['--only', 'content,format,build']),
+  // Prettier checks only what the importer wrote: the check step formats the rest of the project.
+  const written = [
+    'content/notes/asyncio-introduction.mdx',
+    'content/notes/event-loop-basics.mdx',
+    'content/sources/sources.yaml',
+  ];
+  const [check, format, ...refused] = await Promise.all([
+    runCheck(project.root, ['--only', 'content,build']),
+    runBin(project.root, 'prettier', ['--check', ...written]),
     runScript(project.root, 'scripts/import/cli.ts', [fixture('bad-percent-escape.md')]),
     runScript(project.root, 'scripts/import/cli.ts', [fixture('latin1.md')]),
     runScript(project.root, 'scripts/import/cli.ts', [fixture('yaml-bomb.md')]),
@@ -68,9 +75,11 @@ describe('npm run import', async () => {
     expect(registry).toContain('url: https://docs.python.org/3/library/asyncio-eventloop.html');
   });
 
-  it('the created pages pass npm run check unchanged', () => {
+  it('the created pages pass the content check, Prettier and the build unchanged', () => {
     expect(check.output).toMatch(/check passed/);
     expect(check.code).toBe(0);
+    expect(format.output).toContain('All matched files use Prettier code style!');
+    expect(format.code).toBe(0);
   });
 
   it('never overwrites a page unless told to', async () => {
