@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { prepareSandbox, runInPage } from './sandbox-helpers';
@@ -28,12 +29,29 @@ interface TraceEvent {
  * only serve the test's DevTools commands are left out.
  */
 async function longestTask(page: Page, work: () => Promise<void>): Promise<{ cpu: number; wall: number }> {
-  const browser = page.context().browser()!;
+  const cdp = await page.context().browser()!.newBrowserCDPSession();
   // 'toplevel' alone has the tasks, their thread time and the DevTools tasks to leave out; the timeline category
-  // added an event per script call and made tracing the 200,000-message flood take 28 s instead of 11.
-  await browser.startTracing(page, { categories: ['toplevel'] });
+  // added an event per script call and made tracing the 200,000-message flood take 28 s instead of 11. The trace
+  // comes gzipped, in large reads: the flood's is 90 MB of JSON, which took 8 s to fetch as Playwright's artifact.
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    streamCompression: 'gzip',
+    traceConfig: { includedCategories: ['toplevel'] },
+  });
   await work();
-  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const [{ stream }] = await Promise.all([
+    new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve)),
+    cdp.send('Tracing.end'),
+  ]);
+  const chunks: Buffer[] = [];
+  for (let eof = false; !eof;) {
+    const read = await cdp.send('IO.read', { handle: stream!, size: 16 << 20 });
+    chunks.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'utf8'));
+    eof = read.eof;
+  }
+  await cdp.send('IO.close', { handle: stream! });
+  await cdp.detach();
+  const { traceEvents } = JSON.parse(gunzipSync(Buffer.concat(chunks)).toString()) as { traceEvents: TraceEvent[] };
   const thread = (event: TraceEvent) => `${event.pid}:${event.tid}`;
   const mains = new Set(
     traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(thread),
