@@ -32,7 +32,7 @@ describe('npm run import', async () => {
   const second = await importNote(project.root, eventLoop, '--section', 'Event loops');
   // Refused before anything is written, so they run beside the check; the collisions against a content tree of their own.
   const collisions = { CONTENT_DIR: fixture('collision-content') };
-  // Prettier checks only what the importer wrote: the check step formats the rest of the project.
+  // Prettier checks only what the importer wrote: the check step's format gate covers the rest of the project.
   const written = [
     'content/notes/asyncio-introduction.mdx',
     'content/notes/event-loop-basics.mdx',
