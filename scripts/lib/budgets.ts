@@ -198,21 +198,18 @@ export function summaryTable(reports: PageReport[]): string {
   ];
   const rows = PAGE_TYPES.flatMap((type) => {
     const ofType = reports.filter((report) => report.type === type);
-    const heaviest = ofType.reduce<PageReport | undefined>(
-      (max, report) => (!max || report.weight.total > max.weight.total ? report : max),
-      undefined,
-    );
+    const top = heaviestPage(ofType);
     const budget = BUDGETS[type];
     const budgetText = `${formatKb(budget.total)} / ${formatKb(budget.js)}`;
     const mediaBudget = formatKb(budget.media);
-    if (!heaviest) return [[type, '0', '(none in this build)', '', '', '', '', budgetText, '', mediaBudget]];
-    const { html, css, js, total } = heaviest.weight;
+    if (!top) return [[type, '0', '(none in this build)', '', '', '', '', budgetText, '', mediaBudget]];
+    const { html, css, js, total } = top.weight;
     const mostMedia = Math.max(...ofType.map((report) => report.media.reduce((sum, file) => sum + file.gzip, 0)));
     return [
       [
         type,
         String(ofType.length),
-        heaviest.page,
+        top.page,
         formatKb(html),
         formatKb(css),
         formatKb(js),
@@ -244,15 +241,17 @@ export interface LoadedPage
   properties: ReadonlySet<string>;
 }
 
-/** The note (article page) that fetches the most before interaction. */
-function heaviestNote(pages: readonly LoadedPage[]): LoadedPage | undefined {
-  return pages
-    .filter((page) => page.type === 'article' || page.type === 'rich article')
-    .reduce<LoadedPage | undefined>(
-      (max, page) => ((page.weight?.total ?? 0) > (max?.weight?.total ?? -1) ? page : max),
-      undefined,
-    );
+/** Of `pages`, the one that fetches the most before interaction. */
+function heaviestPage<T extends { weight?: { total: number } }>(pages: readonly T[]): T | undefined {
+  return pages.reduce<T | undefined>(
+    (max, page) => ((page.weight?.total ?? 0) > (max?.weight?.total ?? -1) ? page : max),
+    undefined,
+  );
 }
+
+/** The note (article page) that fetches the most before interaction. */
+const heaviestNote = (pages: readonly LoadedPage[]) =>
+  heaviestPage(pages.filter((page) => page.type === 'article' || page.type === 'rich article'));
 
 /** The build as the feature budgets read it: its pages, its other files, and their contents. */
 export interface Build {

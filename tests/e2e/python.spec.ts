@@ -33,12 +33,9 @@ async function editTo(page: Page, box: Locator, code: string): Promise<void> {
 
 const pyodideRequest = (request: Request) => request.url().includes('/pyodide/');
 
-/**
- * Records, in order, each phase a snippet's progress line tells a screen reader ("Downloading", "Compiling", …), from
- * now on: its spoken part, which changes with the phase only.
- */
+/** What a snippet's progress line told a screen reader, from the moment recording began. */
 interface Phases {
-  /** Each phase the progress line showed, in order ("Downloading", "Compiling", "Starting", "Restarting"). */
+  /** Each phase its spoken part named, in order ("Downloading", "Compiling", "Starting", "Restarting"). */
   names: string[];
   /** The line's first text that gave the download's size, and its progress bar's `max` then. */
   download?: { text: string; max: string | null };

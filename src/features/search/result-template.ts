@@ -12,12 +12,17 @@ import { normalizeWord, wordStem } from './words';
 /** Parts listed under a page result, as Pagefind's own default UI. */
 export const MAX_SUB_RESULTS = 3;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
-  return Object.assign(document.createElement(tag), { className });
+/** A new element with its class and other properties; the dialog (search-dialog.ts) builds its parts with it too. */
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  properties: Partial<HTMLElementTagNameMap[K]> = {},
+): HTMLElementTagNameMap[K] {
+  return Object.assign(document.createElement(tag), { className, ...properties });
 }
 
 function link(className: string, href: string, text: string): HTMLAnchorElement {
-  return Object.assign(element('a', className), { href, textContent: text });
+  return element('a', className, { href, textContent: text });
 }
 
 /**

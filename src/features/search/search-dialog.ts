@@ -14,7 +14,7 @@
  */
 import type { PagefindResultData } from './landing';
 import { EXCERPT_WORDS, HIGHLIGHT_PARAM, RANKING } from './options';
-import { renderPlaceholder, renderResult } from './result-template';
+import { element, renderPlaceholder, renderResult } from './result-template';
 import styles from './search-dialog.css?inline';
 
 /** The parts of `PagefindModularUI` (pagefind-modular-ui.js) used here. */
@@ -29,26 +29,19 @@ interface ModularUI {
   }) => object;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  properties: Partial<HTMLElementTagNameMap[K]>,
-): HTMLElementTagNameMap[K] {
-  return Object.assign(document.createElement(tag), properties);
-}
-
 // A constructed stylesheet, in this file: a <style> element would break the Content-Security-Policy, and a <link>
 // would be one more request before the dialog can show. Astro would put an imported stylesheet into every page.
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(styles);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
-const dialog = element('dialog', { className: 'search-dialog', ariaLabel: 'Search' });
+const dialog = element('dialog', 'search-dialog', { ariaLabel: 'Search' });
 dialog.dataset['searchDialog'] = '';
-const field = element('div', { className: 'search-field' });
-const close = element('button', { type: 'button', className: 'search-close', textContent: 'Close' });
-const summary = element('p', { className: 'search-summary', role: 'status' });
-const results = element('ul', { className: 'search-results' });
-const header = element('div', { className: 'search-header' });
+const field = element('div', 'search-field');
+const close = element('button', 'search-close', { type: 'button', textContent: 'Close' });
+const summary = element('p', 'search-summary', { role: 'status' });
+const results = element('ul', 'search-results');
+const header = element('div', 'search-header');
 header.append(field, close);
 dialog.append(header, summary, results);
 document.body.append(dialog);
