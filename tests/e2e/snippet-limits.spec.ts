@@ -29,7 +29,8 @@ interface TraceEvent {
  * only serve the test's DevTools commands are left out.
  */
 async function longestTask(page: Page, work: () => Promise<void>): Promise<{ cpu: number; wall: number }> {
-  const cdp = await page.context().browser()!.newBrowserCDPSession();
+  // The page's own session, as Playwright's startTracing(page) used: the trace holds its processes, not the browser's.
+  const cdp = await page.context().newCDPSession(page);
   // 'toplevel' alone has the tasks, their thread time and the DevTools tasks to leave out; the timeline category
   // added an event per script call and made tracing the 200,000-message flood take 28 s instead of 11. The trace
   // comes gzipped, in large reads: the flood's is 90 MB of JSON, which took 8 s to fetch as Playwright's artifact.
